@@ -1,0 +1,3 @@
+from madoguchi.cli import main
+
+main()

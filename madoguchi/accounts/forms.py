@@ -1,0 +1,26 @@
+from django import forms
+from django.contrib.auth.forms import AuthenticationForm
+from django.utils.translation import gettext_lazy as _
+
+
+class StaffAuthenticationForm(AuthenticationForm):
+    """Username + password, for staff accounts only.
+
+    A resident account gets the same message as a wrong password, so the page does not reveal
+    which usernames exist or what kind they are.
+    """
+
+    username = forms.CharField(label=_("職員ID"), max_length=150, widget=forms.TextInput(
+        attrs={"autocomplete": "username", "autocapitalize": "none", "class": "md-input"}))
+    password = forms.CharField(label=_("パスワード"), strip=False, widget=forms.PasswordInput(
+        attrs={"autocomplete": "current-password", "class": "md-input"}))
+
+    error_messages = {
+        "invalid_login": _("職員IDまたはパスワードが正しくありません。"),
+        "inactive": _("このアカウントは利用できません。"),
+    }
+
+    def confirm_login_allowed(self, user) -> None:
+        super().confirm_login_allowed(user)
+        if not user.is_staff_member:
+            raise self.get_invalid_login_error()

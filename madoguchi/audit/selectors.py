@@ -1,0 +1,33 @@
+"""Reads of the audit trail."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django.db.models import QuerySet
+
+from madoguchi.audit.chain import Verification, verify
+from madoguchi.audit.models import AuditEvent
+
+
+def events_for_object(object_type: str, object_id: str) -> QuerySet[AuditEvent]:
+    return AuditEvent.objects.filter(object_type=object_type, object_id=object_id).order_by("seq")
+
+
+def verify_trail(progress: Callable[[int], None] | None = None) -> Verification:
+    """Recompute the whole chain in ``seq`` order, streaming so memory stays flat.
+
+    ``progress`` is called once per event (for a progress bar).
+    """
+
+    def stream():
+        for event in AuditEvent.objects.order_by("seq").iterator(chunk_size=5000):
+            if progress is not None:
+                progress(1)
+            yield event
+
+    return verify(stream())
+
+
+def event_count() -> int:
+    return AuditEvent.objects.count()

@@ -1,0 +1,9 @@
+from django.urls import path
+
+from madoguchi.organization import views
+
+app_name = "organization"
+
+urlpatterns = [
+    path("organization/", views.directory, name="directory"),
+]

@@ -1,0 +1,60 @@
+"""住民記録 — a reference resident registry with the national standard record items.
+
+In production the city's standard-compliant core system (基幹業務システム) is the source of
+truth and is read through an adapter; these tables back the demo and the sandbox adapter.
+Personal data here is read only through ``registry.selectors``, which writes an audit event.
+"""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Household(models.Model):
+    """世帯."""
+
+    household_code = models.CharField(_("世帯番号"), max_length=12, unique=True)
+    postal_code = models.CharField(_("郵便番号"), max_length=7)
+    address = models.CharField(_("住所"), max_length=200, help_text=_("都道府県から番地まで"))
+    building = models.CharField(_("方書"), max_length=100, blank=True)
+    town = models.CharField(_("町名"), max_length=50, db_index=True)
+
+    class Meta:
+        verbose_name = _("世帯")
+        verbose_name_plural = _("世帯")
+
+    def __str__(self) -> str:
+        return self.household_code
+
+
+class ResidentRecord(models.Model):
+    """住民票 — one resident's record."""
+
+    class Sex(models.TextChoices):
+        MALE = "male", _("男")
+        FEMALE = "female", _("女")
+
+    resident_code = models.CharField(_("住民票コード"), max_length=11, unique=True)
+    household = models.ForeignKey(Household, on_delete=models.PROTECT, related_name="members")
+    last_name = models.CharField(_("氏"), max_length=30)
+    first_name = models.CharField(_("名"), max_length=30)
+    last_name_kana = models.CharField(_("氏（フリガナ）"), max_length=60)
+    first_name_kana = models.CharField(_("名（フリガナ）"), max_length=60)
+    birth_date = models.DateField(_("生年月日"))
+    sex = models.CharField(_("性別"), max_length=6, choices=Sex.choices)
+    is_head = models.BooleanField(_("世帯主"), default=False)
+    relationship = models.CharField(_("続柄"), max_length=20)
+    became_resident_on = models.DateField(_("住民となった年月日"))
+    previous_address = models.CharField(_("前住所"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("住民記録")
+        verbose_name_plural = _("住民記録")
+        indexes = [models.Index(fields=["last_name_kana", "first_name_kana", "birth_date"])]
+        constraints = [
+            models.UniqueConstraint(fields=["household"], condition=models.Q(is_head=True), name="one_head_per_household")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.last_name} {self.first_name}"

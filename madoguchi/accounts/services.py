@@ -18,9 +18,14 @@ def create_staff_user(
     first_name_kana: str = "",
     email: str = "",
     password: str | None = None,
+    password_hash: str | None = None,
     is_superuser: bool = False,
 ) -> User:
-    """A staff account; without a password it cannot sign in until one is set."""
+    """A staff account; without a password it cannot sign in until one is set.
+
+    ``password_hash`` (from ``make_password``) lets bulk provisioning hash one shared initial
+    password once instead of once per account — PBKDF2 is deliberately slow.
+    """
     user = User(
         username=username,
         kind=User.Kind.STAFF,
@@ -31,7 +36,9 @@ def create_staff_user(
         email=email,
         is_superuser=is_superuser,
     )
-    if password is None:
+    if password_hash is not None:
+        user.password = password_hash
+    elif password is None:
         user.set_unusable_password()
     else:
         password_validation.validate_password(password, user)

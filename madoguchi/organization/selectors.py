@@ -80,3 +80,13 @@ def department_members(department_ids: Iterable[int], day: dt.date | None = None
     return list(
         memberships_on(day).filter(department_id__in=list(department_ids)).order_by("position__rank", "user_id")
     )
+
+
+def has_appointment(*, user_id: int, department: Department, position_code: str, valid_from: dt.date) -> bool:
+    return Membership.objects.filter(
+        user_id=user_id, department=department, position__code=position_code, valid_from=valid_from
+    ).exists()
+
+
+def department_by_code(municipality: Municipality, code: str) -> Department:
+    return Department.objects.get(municipality=municipality, code=code)

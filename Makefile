@@ -1,0 +1,50 @@
+# The README's two commands: `make demo` and `make test`. Everything else here serves them.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+
+.PHONY: demo test lint format messages makemessages check-python
+
+check-python:
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' || \
+	  { echo "Python 3.11 以上が必要です / Madoguchi needs Python 3.11 or newer (PYTHON=$(PYTHON))"; exit 1; }
+
+$(BIN)/python: | check-python
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+# Reinstall only when the dependency list changes.
+$(VENV)/.runtime: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e .
+	@touch $@
+
+$(VENV)/.dev: pyproject.toml $(VENV)/.runtime
+	$(BIN)/pip install --quiet -e ".[dev]"
+	@touch $@
+
+# axe-core for the accessibility tests, when npm is there (CI always has it).
+node_modules/.package-lock.json: package.json package-lock.json
+	@if command -v npm >/dev/null 2>&1; then npm ci --no-audit --no-fund --loglevel=error; \
+	 else echo "npm がないためブラウザテストは省略されます / npm not found: browser tests will be skipped"; fi
+
+messages: $(VENV)/.runtime
+	@$(BIN)/python scripts/compile_messages.py
+
+demo: $(VENV)/.runtime messages
+	$(BIN)/madoguchi demo
+
+test: $(VENV)/.dev messages node_modules/.package-lock.json lint
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+lint: $(VENV)/.dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(VENV)/.dev
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+# Refresh the translation catalogue after adding strings (needs GNU gettext: apt-get install gettext).
+makemessages: $(VENV)/.runtime
+	cd madoguchi && ../$(BIN)/madoguchi makemessages --locale en --no-obsolete --add-location file \
+	  --ignore 'static/vendor/*' && mv locale/en/LC_MESSAGES/django.po ../locale/en/LC_MESSAGES/django.po

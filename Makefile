@@ -45,6 +45,7 @@ format: $(VENV)/.dev
 	$(BIN)/ruff format .
 
 # Refresh the translation catalogue after adding strings (needs GNU gettext: apt-get install gettext).
+MAKEMESSAGES_IGNORE := -i .venv -i node_modules -i var -i bench -i scripts -i 'madoguchi/static/vendor/*' \
+                       -i 'madoguchi/demo/data/*' -i '*/tests/*' -i 'tests/*'
 makemessages: $(VENV)/.runtime
-	cd madoguchi && ../$(BIN)/madoguchi makemessages --locale en --no-obsolete --add-location file \
-	  --ignore 'static/vendor/*' && mv locale/en/LC_MESSAGES/django.po ../locale/en/LC_MESSAGES/django.po
+	$(BIN)/madoguchi makemessages --locale en --no-obsolete --add-location file $(MAKEMESSAGES_IGNORE)

@@ -47,12 +47,20 @@ def _tasks_run_in_process(settings):
     app.conf.task_always_eager = previous
 
 
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    """PBKDF2 is slow on purpose; tests that create accounts need not be."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def postgres_only(django_db_blocker):
     from django.db import connection
 
     if connection.vendor != "postgresql":
-        skip_or_fail("needs PostgreSQL (set DATABASE_URL=postgres://…)", required_by="MADOGUCHI_REQUIRE_SERVICES")
+        skip_or_fail(
+            "needs PostgreSQL (set DATABASE_URL=postgres://…)", required_by="MADOGUCHI_REQUIRE_SERVICES"
+        )
 
 
 @pytest.fixture

@@ -10,10 +10,18 @@ class StaffAuthenticationForm(AuthenticationForm):
     which usernames exist or what kind they are.
     """
 
-    username = forms.CharField(label=_("職員ID"), max_length=150, widget=forms.TextInput(
-        attrs={"autocomplete": "username", "autocapitalize": "none", "class": "md-input"}))
-    password = forms.CharField(label=_("パスワード"), strip=False, widget=forms.PasswordInput(
-        attrs={"autocomplete": "current-password", "class": "md-input"}))
+    username = forms.CharField(
+        label=_("職員ID"),
+        max_length=150,
+        widget=forms.TextInput(
+            attrs={"autocomplete": "username", "autocapitalize": "none", "class": "md-input"}
+        ),
+    )
+    password = forms.CharField(
+        label=_("パスワード"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password", "class": "md-input"}),
+    )
 
     error_messages = {
         "invalid_login": _("職員IDまたはパスワードが正しくありません。"),

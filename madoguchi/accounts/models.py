@@ -27,7 +27,9 @@ class User(AbstractUser):
     class Meta:
         verbose_name = _("利用者")
         verbose_name_plural = _("利用者")
-        constraints = [models.CheckConstraint(condition=models.Q(kind__in=["staff", "resident"]), name="user_kind")]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(kind__in=["staff", "resident"]), name="user_kind")
+        ]
 
     @property
     def is_staff_member(self) -> bool:

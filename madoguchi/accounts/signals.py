@@ -8,19 +8,33 @@ from madoguchi.audit.services import record_event
 
 @receiver(user_logged_in)
 def audit_login(sender, request, user, **kwargs) -> None:
-    record_event(action="accounts.login", actor=user, object_type="accounts.user", object_id=str(user.pk),
-                 purpose="サインイン")
+    record_event(
+        action="accounts.login",
+        actor=user,
+        object_type="accounts.user",
+        object_id=str(user.pk),
+        purpose="サインイン",
+    )
 
 
 @receiver(user_logged_out)
 def audit_logout(sender, request, user, **kwargs) -> None:
     if user is not None:
-        record_event(action="accounts.logout", actor=user, object_type="accounts.user", object_id=str(user.pk),
-                     purpose="サインアウト")
+        record_event(
+            action="accounts.logout",
+            actor=user,
+            object_type="accounts.user",
+            object_id=str(user.pk),
+            purpose="サインアウト",
+        )
 
 
 @receiver(user_login_failed)
 def audit_login_failed(sender, credentials, request=None, **kwargs) -> None:
     # Only the username is kept: the password attempt must never reach any log.
-    record_event(action="accounts.login_failed", object_type="accounts.user",
-                 object_id=str(credentials.get("username", ""))[:64], purpose="サインイン失敗")
+    record_event(
+        action="accounts.login_failed",
+        object_type="accounts.user",
+        object_id=str(credentials.get("username", ""))[:64],
+        purpose="サインイン失敗",
+    )

@@ -22,5 +22,6 @@ def readyz(request: HttpRequest) -> JsonResponse:
     """Database, cache and broker are reachable; 503 names the one that is not."""
     checks = readiness()
     healthy = all(not state.startswith("error") for state in checks.values())
-    return JsonResponse({"status": "ok" if healthy else "unavailable", "checks": checks},
-                        status=200 if healthy else 503)
+    return JsonResponse(
+        {"status": "ok" if healthy else "unavailable", "checks": checks}, status=200 if healthy else 503
+    )

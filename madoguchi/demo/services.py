@@ -36,9 +36,15 @@ RESIDENT_TARGET = 320
 _RANDOM_SEED = 82082
 
 _PREVIOUS_ADDRESSES = (
-    "茨城県牛久市中央3丁目15番1号", "茨城県つくば市研究学園1丁目1番1号", "茨城県取手市寺田5139番地",
-    "茨城県土浦市大和町9番1号", "千葉県柏市柏5丁目10番1号", "東京都江戸川区中央1丁目4番1号",
-    "埼玉県越谷市越ヶ谷4丁目2番1号", "茨城県稲敷市犬塚1570番地1", "千葉県我孫子市我孫子1858番地",
+    "茨城県牛久市中央3丁目15番1号",
+    "茨城県つくば市研究学園1丁目1番1号",
+    "茨城県取手市寺田5139番地",
+    "茨城県土浦市大和町9番1号",
+    "千葉県柏市柏5丁目10番1号",
+    "東京都江戸川区中央1丁目4番1号",
+    "埼玉県越谷市越ヶ谷4丁目2番1号",
+    "茨城県稲敷市犬塚1570番地1",
+    "千葉県我孫子市我孫子1858番地",
     "茨城県守谷市大柏950番地1",
 )
 
@@ -57,31 +63,51 @@ DEMO_LOGINS = (
 
 
 def seed_organization() -> Municipality:
+    postal = places.CITY_HALL_POSTAL_CODE
     municipality = org_services.upsert_municipality(
         code=places.LOCAL_GOVERNMENT_CODE,
         name=places.CITY_NAME_PROSE,
         name_kana=places.CITY_READING,
         name_en=places.CITY_NAME_EN,
         prefecture=places.PREFECTURE,
-        address=f"〒{places.CITY_HALL_POSTAL_CODE[:3]}-{places.CITY_HALL_POSTAL_CODE[3:]} {places.CITY_HALL_ADDRESS}",
+        address=f"〒{postal[:3]}-{postal[3:]} {places.CITY_HALL_ADDRESS}",
         phone=MAIN_PHONE,
         opening_hours=places.CITY_HALL_OPENING_HOURS,
     )
     order = 0
     for bu in DEPARTMENTS:
         order += 1
-        parent = org_services.upsert_department(municipality=municipality, code=bu["code"], name=bu["name"],
-                                                name_en=bu["name_en"], valid_from=ORGANIZATION_FROM, sort_order=order)
+        parent = org_services.upsert_department(
+            municipality=municipality,
+            code=bu["code"],
+            name=bu["name"],
+            name_en=bu["name_en"],
+            valid_from=ORGANIZATION_FROM,
+            sort_order=order,
+        )
         for ka in bu["sections"]:
             order += 1
             section = org_services.upsert_department(
-                municipality=municipality, code=ka["code"], name=ka["name"], name_en=ka["name_en"],
-                phone=ka["phone"], parent=parent, valid_from=ORGANIZATION_FROM, sort_order=order)
+                municipality=municipality,
+                code=ka["code"],
+                name=ka["name"],
+                name_en=ka["name_en"],
+                phone=ka["phone"],
+                parent=parent,
+                valid_from=ORGANIZATION_FROM,
+                sort_order=order,
+            )
             for kakari in ka["units"]:
                 order += 1
                 org_services.upsert_department(
-                    municipality=municipality, code=kakari["code"], name=kakari["name"],
-                    name_en=kakari["name_en"], parent=section, valid_from=ORGANIZATION_FROM, sort_order=order)
+                    municipality=municipality,
+                    code=kakari["code"],
+                    name=kakari["name"],
+                    name_en=kakari["name_en"],
+                    parent=section,
+                    valid_from=ORGANIZATION_FROM,
+                    sort_order=order,
+                )
     for code, name, name_en, rank in POSITIONS:
         org_services.upsert_position(code=code, name=name, name_en=name_en, rank=rank)
     return municipality
@@ -89,26 +115,42 @@ def seed_organization() -> Municipality:
 
 def seed_staff(municipality: Municipality) -> int:
     """Staff accounts and their posts; returns how many accounts exist afterwards."""
-    positions = {code: org_services.upsert_position(code=code, name=name, name_en=name_en, rank=rank)
-                 for code, name, name_en, rank in POSITIONS}
+    positions = {
+        code: org_services.upsert_position(code=code, name=name, name_en=name_en, rank=rank)
+        for code, name, name_en, rank in POSITIONS
+    }
     password_hash = make_password(DEMO_PASSWORD)
     for person in STAFF:
         user = staff_by_username(person["username"]) or create_staff_user(
-            username=person["username"], last_name=person["family_name"], first_name=person["given_name"],
-            last_name_kana=person["family_name_kana"], first_name_kana=person["given_name_kana"],
-            email=f"{person['username']}@city.ryugasaki.example", password_hash=password_hash,
-            is_superuser=person["username"] in SUPERUSERS)
-        posts = [(code, position, APPOINTED_FROM, None, index > 0) for index, (code, position)
-                 in enumerate(person["posts"])]
+            username=person["username"],
+            last_name=person["family_name"],
+            first_name=person["given_name"],
+            last_name_kana=person["family_name_kana"],
+            first_name_kana=person["given_name_kana"],
+            email=f"{person['username']}@city.ryugasaki.example",
+            password_hash=password_hash,
+            is_superuser=person["username"] in SUPERUSERS,
+        )
+        posts = [
+            (code, position, APPOINTED_FROM, None, index > 0)
+            for index, (code, position) in enumerate(person["posts"])
+        ]
         if person["username"] in _EARLIER_POSTS:
             code, position, start = _EARLIER_POSTS[person["username"]]
             posts.append((code, position, start, APPOINTED_FROM - dt.timedelta(days=1), False))
         for code, position, start, end, concurrent in posts:
             department = org_selectors.department_by_code(municipality, code)
-            if not org_selectors.has_appointment(user_id=user.pk, department=department, position_code=position,
-                                                 valid_from=start):
-                org_services.appoint(user=user, department=department, position=positions[position],
-                                     valid_from=start, valid_to=end, is_concurrent=concurrent)
+            if not org_selectors.has_appointment(
+                user_id=user.pk, department=department, position_code=position, valid_from=start
+            ):
+                org_services.appoint(
+                    user=user,
+                    department=department,
+                    position=positions[position],
+                    valid_from=start,
+                    valid_to=end,
+                    is_concurrent=concurrent,
+                )
     return len(STAFF)
 
 
@@ -124,7 +166,8 @@ def _address(rng: random.Random) -> tuple[places.Town, str]:
     town = places.TOWNS[rng.randrange(len(places.TOWNS))]
     prefix = f"{places.PREFECTURE}{places.CITY}{town.name}"
     if town.chome:
-        return town, f"{prefix}{rng.randint(1, town.chome)}丁目{rng.randint(1, town.max_banchi)}番{rng.randint(1, 20)}号"
+        chome, ban, go = rng.randint(1, town.chome), rng.randint(1, town.max_banchi), rng.randint(1, 20)
+        return town, f"{prefix}{chome}丁目{ban}番{go}号"
     branch = f"{rng.randint(1, 12)}" if rng.random() < 0.4 else ""
     return town, f"{prefix}{rng.randint(1, town.max_banchi)}番地{branch}"
 
@@ -145,7 +188,9 @@ def generate_households(today: dt.date) -> Iterator[dict]:
         since = today - dt.timedelta(days=rng.randint(30, 365 * 20)) if moved_in else None
         people: list[tuple[str, bool, int]] = [("世帯主", head_is_male, head_age)]
         if head_age < 80 and rng.random() < 0.65:
-            people.append(("妻" if head_is_male else "夫", not head_is_male, max(20, head_age + rng.randint(-6, 4))))
+            people.append(
+                ("妻" if head_is_male else "夫", not head_is_male, max(20, head_age + rng.randint(-6, 4)))
+            )
         if 28 <= head_age <= 60:
             for _child in range(rng.choice((0, 1, 1, 2, 2, 3))):
                 people.append(("子", rng.random() < 0.5, rng.randint(0, min(head_age - 22, 30))))
@@ -156,15 +201,27 @@ def generate_households(today: dt.date) -> Iterator[dict]:
             resident_index += 1
             given, given_kana = _kana_name(names.MALE_GIVEN_NAMES if male else names.FEMALE_GIVEN_NAMES, rng)
             birth = _birth_date(rng, age, today)
-            members.append(Member(
-                resident_code=f"{_RANDOM_SEED:05d}{resident_index:06d}",
-                last_name=surname, first_name=given, last_name_kana=surname_kana, first_name_kana=given_kana,
-                birth_date=birth, sex="male" if male else "female", relationship=relationship,
-                became_resident_on=max(birth, since) if since else birth,
-                previous_address=previous if since and since > birth else "",
-            ))
-        yield {"household_code": f"{_RANDOM_SEED:05d}{household_index:05d}", "postal_code": town.postal_code,
-               "address": address, "town": town.name, "members": members}
+            members.append(
+                Member(
+                    resident_code=f"{_RANDOM_SEED:05d}{resident_index:06d}",
+                    last_name=surname,
+                    first_name=given,
+                    last_name_kana=surname_kana,
+                    first_name_kana=given_kana,
+                    birth_date=birth,
+                    sex="male" if male else "female",
+                    relationship=relationship,
+                    became_resident_on=max(birth, since) if since else birth,
+                    previous_address=previous if since and since > birth else "",
+                )
+            )
+        yield {
+            "household_code": f"{_RANDOM_SEED:05d}{household_index:05d}",
+            "postal_code": town.postal_code,
+            "address": address,
+            "town": town.name,
+            "members": members,
+        }
 
 
 def seed_residents(today: dt.date, progress: Callable[[int], None] | None = None) -> int:

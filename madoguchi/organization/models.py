@@ -56,7 +56,9 @@ class Department(Effective):
         KAKARI = "kakari", _("係")
 
     municipality = models.ForeignKey(Municipality, on_delete=models.PROTECT, related_name="departments")
-    parent = models.ForeignKey("self", on_delete=models.PROTECT, null=True, blank=True, related_name="children")
+    parent = models.ForeignKey(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="children"
+    )
     code = models.SlugField(_("組織コード"), max_length=50)
     level = models.CharField(_("階層"), max_length=10, choices=Level.choices)
     name = models.CharField(_("名称"), max_length=50)

@@ -78,7 +78,9 @@ def holders_of(department: Department, position_code: str, day: dt.date | None =
 
 def department_members(department_ids: Iterable[int], day: dt.date | None = None) -> list[Membership]:
     return list(
-        memberships_on(day).filter(department_id__in=list(department_ids)).order_by("position__rank", "user_id")
+        memberships_on(day)
+        .filter(department_id__in=list(department_ids))
+        .order_by("position__rank", "user_id")
     )
 
 

@@ -14,7 +14,6 @@ from madoguchi.organization.models import Department, Membership, Municipality, 
 from madoguchi.organization.selectors import HOME_MUNICIPALITY_CACHE_KEY
 
 
-
 def _level_under(parent: Department | None) -> str:
     if parent is None:
         return Department.Level.BU
@@ -31,8 +30,13 @@ def upsert_municipality(
 ) -> Municipality:
     """Create or update a municipality by its 全国地方公共団体コード (validated, check digit included)."""
     municipality = Municipality.objects.filter(code=code).first() or Municipality(code=code)
-    for field, value in {"name": name, "prefecture": prefecture, "name_kana": name_kana, "name_en": name_en,
-                         **contact}.items():
+    for field, value in {
+        "name": name,
+        "prefecture": prefecture,
+        "name_kana": name_kana,
+        "name_en": name_en,
+        **contact,
+    }.items():
         setattr(municipality, field, value)
     municipality.full_clean()
     municipality.save()
@@ -60,8 +64,16 @@ def upsert_department(
     department = Department.objects.filter(municipality=municipality, code=code).first() or Department(
         municipality=municipality, code=code
     )
-    for field, value in {"name": name, "parent": parent, "level": level, "name_en": name_en, "phone": phone,
-                         "valid_from": valid_from, "valid_to": valid_to, "sort_order": sort_order}.items():
+    for field, value in {
+        "name": name,
+        "parent": parent,
+        "level": level,
+        "name_en": name_en,
+        "phone": phone,
+        "valid_from": valid_from,
+        "valid_to": valid_to,
+        "sort_order": sort_order,
+    }.items():
         setattr(department, field, value)
     department.full_clean()
     department.save()
@@ -105,8 +117,13 @@ def appoint(
         object_type="organization.membership",
         object_id=str(membership.pk),
         purpose="人事異動の登録",
-        details={"user_id": user.pk, "department": department.code, "position": position.code,
-                 "valid_from": valid_from.isoformat(), "concurrent": is_concurrent},
+        details={
+            "user_id": user.pk,
+            "department": department.code,
+            "position": position.code,
+            "valid_from": valid_from.isoformat(),
+            "concurrent": is_concurrent,
+        },
     )
     return membership
 

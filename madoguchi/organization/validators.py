@@ -19,9 +19,13 @@ def validate_local_government_code(value: str) -> None:
     """Accept a six-digit 全国地方公共団体コード whose sixth digit is its check digit."""
     if len(value) != 6 or not value.isascii() or not value.isdigit():
         raise ValidationError(
-            _("全国地方公共団体コードは半角数字6桁で入力してください。"), code="format", params={"value": value}
+            _("全国地方公共団体コードは半角数字6桁で入力してください。"),
+            code="format",
+            params={"value": value},
         )
     if local_government_check_digit(value[:5]) != int(value[5]):
         raise ValidationError(
-            _("全国地方公共団体コードの検査数字が正しくありません。"), code="check_digit", params={"value": value}
+            _("全国地方公共団体コードの検査数字が正しくありません。"),
+            code="check_digit",
+            params={"value": value},
         )

@@ -53,7 +53,9 @@ class ResidentRecord(models.Model):
         verbose_name_plural = _("住民記録")
         indexes = [models.Index(fields=["last_name_kana", "first_name_kana", "birth_date"])]
         constraints = [
-            models.UniqueConstraint(fields=["household"], condition=models.Q(is_head=True), name="one_head_per_household")
+            models.UniqueConstraint(
+                fields=["household"], condition=models.Q(is_head=True), name="one_head_per_household"
+            )
         ]
 
     def __str__(self) -> str:

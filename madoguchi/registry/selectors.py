@@ -11,15 +11,27 @@ from madoguchi.registry.models import Household, ResidentRecord
 def resident_by_code(resident_code: str, *, actor: Any, purpose: str) -> ResidentRecord | None:
     """One resident's record; the look is logged whether or not the record exists."""
     record = ResidentRecord.objects.select_related("household").filter(resident_code=resident_code).first()
-    record_event(action="registry.read", actor=actor, object_type="registry.resident",
-                 object_id=resident_code, purpose=purpose, details={"found": record is not None})
+    record_event(
+        action="registry.read",
+        actor=actor,
+        object_type="registry.resident",
+        object_id=resident_code,
+        purpose=purpose,
+        details={"found": record is not None},
+    )
     return record
 
 
 def household_members(household: Household, *, actor: Any, purpose: str) -> list[ResidentRecord]:
     members = list(household.members.order_by("-is_head", "birth_date"))
-    record_event(action="registry.read_household", actor=actor, object_type="registry.household",
-                 object_id=household.household_code, purpose=purpose, details={"members": len(members)})
+    record_event(
+        action="registry.read_household",
+        actor=actor,
+        object_type="registry.household",
+        object_id=household.household_code,
+        purpose=purpose,
+        details={"members": len(members)},
+    )
     return members
 
 

@@ -26,7 +26,13 @@ class Member:
 
 @transaction.atomic
 def register_household(
-    *, household_code: str, postal_code: str, address: str, town: str, building: str = "", members: list[Member]
+    *,
+    household_code: str,
+    postal_code: str,
+    address: str,
+    town: str,
+    building: str = "",
+    members: list[Member],
 ) -> Household:
     """Register a household with its members; the first member is the head (世帯主).
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
@@ -16,8 +18,13 @@ pytestmark = [pytest.mark.django_db, pytest.mark.sqlite_subset]
 
 def _write(count: int) -> list[AuditEvent]:
     return [
-        record_event(action="test.look", object_type="registry.resident", object_id=str(n), purpose=f"確認 {n}",
-                     details={"n": n, "note": "日本語も正しく扱う"})
+        record_event(
+            action="test.look",
+            object_type="registry.resident",
+            object_id=str(n),
+            purpose=f"確認 {n}",
+            details={"n": n, "note": "日本語も正しく扱う"},
+        )
         for n in range(1, count + 1)
     ]
 
@@ -37,7 +44,7 @@ def _tamper(sql: str, params: list) -> None:
 def test_events_form_an_unbroken_chain():
     events = _write(5)
     assert [e.seq for e in events] == [1, 2, 3, 4, 5]
-    assert all(later.prev_hash == earlier.hash for earlier, later in zip(events, events[1:], strict=False))
+    assert all(later.prev_hash == earlier.hash for earlier, later in itertools.pairwise(events))
     result = verify_trail()
     assert result.ok
     assert result.checked == 5
@@ -95,8 +102,10 @@ def test_event_carries_actor_request_id_and_ip(client, django_user_model):
 def test_postgresql_refuses_update_and_delete_outright():
     _write(2)
     alias = router.db_for_write(AuditEvent)
-    for statement in ("UPDATE audit_auditevent SET purpose = 'x' WHERE seq = 1",
-                      "DELETE FROM audit_auditevent WHERE seq = 1"):
+    for statement in (
+        "UPDATE audit_auditevent SET purpose = 'x' WHERE seq = 1",
+        "DELETE FROM audit_auditevent WHERE seq = 1",
+    ):
         with pytest.raises(DatabaseError, match="append-only"), transaction.atomic(using=alias):
             connections[alias].cursor().execute(statement)
     assert verify_trail().ok

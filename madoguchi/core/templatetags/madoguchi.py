@@ -11,7 +11,20 @@ from madoguchi.core.wareki import format_wareki
 
 register = template.Library()
 
-_EN_MONTHS = "January February March April May June July August September October November December".split()
+_EN_MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 
 
 def _as_local_date(value: dt.date | dt.datetime) -> dt.date:

@@ -19,7 +19,12 @@ class Command(BaseCommand):
     def handle(self, *args, no_progress: bool = False, **options) -> None:
         if settings.IS_PRODUCTION:
             raise CommandError("本番環境（MADOGUCHI_ENV=production）にはデモデータを登録できません。")
-        with tqdm(total=RESIDENT_TARGET, unit="人", desc="住民データ", disable=no_progress, file=sys.stderr) as bar:
+        with tqdm(
+            total=RESIDENT_TARGET, unit="人", desc="住民データ", disable=no_progress, file=sys.stderr
+        ) as bar:
             counts = seed_demo(today=timezone.localdate(), progress=bar.update)
-        self.stdout.write(self.style.SUCCESS(
-            f"デモデータを登録しました: 職員 {counts['staff']} 人、住民 {counts['residents']} 人"))
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"デモデータを登録しました: 職員 {counts['staff']} 人、住民 {counts['residents']} 人"
+            )
+        )

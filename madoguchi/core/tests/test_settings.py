@@ -1,0 +1,86 @@
+"""Production refuses to start on an unsafe configuration; the demo keeps its own secret."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.sqlite_subset
+
+SAFE_PRODUCTION = {
+    "MADOGUCHI_ENV": "production",
+    "SECRET_KEY": "k" * 50,
+    "ALLOWED_HOSTS": "madoguchi.city.example",
+    "DATABASE_URL": "postgres://madoguchi@db.invalid/madoguchi",
+    "DEBUG": "0",
+}
+
+
+def _boot(env: dict[str, str], tmp_path: Path) -> subprocess.CompletedProcess:
+    clean = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "REDIS_URL", "SECRET_KEY"}}
+    return subprocess.run(
+        [sys.executable, "-c", "import django; django.setup(); print('started')"],
+        env={
+            **clean,
+            "DJANGO_SETTINGS_MODULE": "madoguchi.settings",
+            "MADOGUCHI_VAR_DIR": str(tmp_path),
+            **env,
+        },
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+
+
+def test_a_safe_production_configuration_starts(tmp_path):
+    result = _boot(SAFE_PRODUCTION, tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "started" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("override", "complaint"),
+    [
+        ({"DEBUG": "1"}, "DEBUG"),
+        ({"SECRET_KEY": ""}, "SECRET_KEY"),
+        ({"SECRET_KEY": "django-insecure-abcdefghijklmnopqrstuvwxyz0123456789"}, "SECRET_KEY"),
+        ({"ALLOWED_HOSTS": ""}, "ALLOWED_HOSTS"),
+        ({"DATABASE_URL": ""}, "SQLite"),
+    ],
+)
+def test_production_refuses_an_unsafe_configuration_with_a_clear_message(tmp_path, override, complaint):
+    result = _boot({**SAFE_PRODUCTION, **override}, tmp_path)
+    assert result.returncode != 0
+    assert "started" not in result.stdout
+    assert "本番設定に問題があるため起動を中止しました" in result.stderr
+    assert complaint in result.stderr
+
+
+def test_an_unknown_environment_name_is_refused(tmp_path):
+    result = _boot({"MADOGUCHI_ENV": "staging"}, tmp_path)
+    assert result.returncode != 0
+    assert "MADOGUCHI_ENV" in result.stderr
+
+
+def test_the_demo_generates_its_secret_once_and_keeps_it(tmp_path):
+    probe = [
+        sys.executable,
+        "-c",
+        "import django; django.setup(); from django.conf import settings; print(settings.SECRET_KEY)",
+    ]
+    env = {k: v for k, v in os.environ.items() if k != "SECRET_KEY"}
+    env.update({"DJANGO_SETTINGS_MODULE": "madoguchi.settings", "MADOGUCHI_VAR_DIR": str(tmp_path)})
+    first = subprocess.run(
+        probe, env=env, capture_output=True, text=True, timeout=60, check=True
+    ).stdout.strip()
+    second = subprocess.run(
+        probe, env=env, capture_output=True, text=True, timeout=60, check=True
+    ).stdout.strip()
+    assert len(first) >= 50
+    assert first == second
+    key_file = tmp_path / "secret_key"
+    assert key_file.read_text() == first
+    assert key_file.stat().st_mode & 0o077 == 0

@@ -1,0 +1,140 @@
+"""Every page passes axe-core's WCAG 2.1 A/AA rules, in Japanese and English, and fits 320 px."""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver
+
+from madoguchi.accounts.tests.factories import DEFAULT_PASSWORD, StaffUserFactory
+from madoguchi.demo.services import seed_organization, seed_staff
+from tests.browser.conftest import axe_violations
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+# Every HTML page, with who may see it. The URL-pattern check below fails when a page is added
+# without being listed here or among NOT_PAGES.
+PAGES = {
+    "core:home": ("/", "anonymous"),
+    "organization:directory": ("/organization/", "anonymous"),
+    "accounts:staff_login": ("/staff/login/", "anonymous"),
+    "accounts:staff_home": ("/staff/", "staff"),
+}
+NOT_PAGES = {
+    "core:healthz": "JSON health check",
+    "core:readyz": "JSON readiness check",
+    "set_language": "POST-only language switch (its form is on every page)",
+    "accounts:staff_logout": "POST-only; its result page is checked in test_sign_out_page",
+}
+
+
+def _names(resolver: URLResolver, prefix: str = "") -> set[str]:
+    names: set[str] = set()
+    for entry in resolver.url_patterns:
+        if isinstance(entry, URLResolver):
+            names |= _names(entry, f"{prefix}{entry.namespace}:" if entry.namespace else prefix)
+        elif isinstance(entry, URLPattern) and entry.name:
+            names.add(f"{prefix}{entry.name}")
+    return names
+
+
+def test_every_url_is_either_checked_or_explained():
+    assert _names(get_resolver()) == set(PAGES) | set(NOT_PAGES)
+
+
+@pytest.fixture
+def city():
+    municipality = seed_organization()
+    seed_staff(municipality)
+    return municipality
+
+
+def _sign_in(page, base: str) -> None:
+    user = StaffUserFactory(username="axe.tester")
+    page.goto(f"{base}/staff/login/")
+    page.fill("#id_username", user.username)
+    page.fill("#id_password", DEFAULT_PASSWORD)
+    page.click("#staff-login-form button[type=submit]")
+    page.wait_for_url(f"{base}/staff/")
+
+
+@pytest.mark.parametrize("language", ["ja", "en"])
+def test_every_page_is_free_of_wcag_violations(page, live_server, city, language):
+    page.context.add_cookies([{"name": "django_language", "value": language, "url": live_server.url}])
+    failures = {}
+    for audience in ("anonymous", "staff"):
+        if audience == "staff":
+            _sign_in(page, live_server.url)
+        for name, (path, who) in PAGES.items():
+            if who != audience:
+                continue
+            response = page.goto(f"{live_server.url}{path}")
+            assert response.status == 200, f"{name}: {response.status}"
+            assert page.get_attribute("html", "lang") == language
+            if violations := axe_violations(page):
+                failures[name] = violations
+    assert failures == {}
+
+
+def test_error_states_are_accessible_too(page, live_server, city):
+    page.goto(f"{live_server.url}/staff/login/")
+    page.fill("#id_username", "someone")
+    page.fill("#id_password", "not-the-password")
+    page.click("#staff-login-form button[type=submit]")
+    assert page.locator(".md-error-summary").is_visible()
+    assert axe_violations(page) == []
+    page.goto(f"{live_server.url}/no-such-page/")
+    assert axe_violations(page) == []
+
+
+def test_sign_out_page(page, live_server, city):
+    _sign_in(page, live_server.url)
+    page.click("form[action$='/staff/logout/'] button")
+    assert page.locator("h1").inner_text() == "ログアウトしました"
+    assert axe_violations(page) == []
+
+
+@pytest.mark.parametrize("path", ["/", "/organization/", "/staff/login/"])
+def test_pages_fit_a_320px_screen_without_sideways_scrolling(browser, live_server, city, path):
+    context = browser.new_context(locale="ja-JP", viewport={"width": 320, "height": 640})
+    page = context.new_page()
+    try:
+        page.goto(f"{live_server.url}{path}")
+        assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    finally:
+        context.close()
+
+
+def test_200_percent_zoom_keeps_content_within_the_window(browser, live_server, city):
+    # 200% zoom on a 1280-px window lays the page out like a 640-px one at double size.
+    context = browser.new_context(
+        locale="ja-JP", viewport={"width": 640, "height": 400}, device_scale_factor=2
+    )
+    page = context.new_page()
+    try:
+        page.goto(f"{live_server.url}/organization/")
+        assert page.evaluate("document.documentElement.scrollWidth") <= 640
+    finally:
+        context.close()
+
+
+def test_the_skip_link_moves_focus_to_the_main_content(page, live_server, city):
+    page.goto(f"{live_server.url}/")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.className") == "md-skip-link"
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main"
+
+
+def test_staff_sign_in_and_language_switch_work_without_javascript(browser, live_server, city):
+    context = browser.new_context(locale="ja-JP", java_script_enabled=False)
+    page = context.new_page()
+    try:
+        _sign_in(page, live_server.url)
+        assert "職員メニュー" in page.locator("h1").inner_text()
+        page.select_option("#language-select", "en")
+        page.click(".md-lang-switch button")
+        page.wait_for_load_state()
+        assert page.locator("h1").inner_text() == "Staff menu"
+        assert page.get_attribute("html", "lang") == "en"
+    finally:
+        context.close()

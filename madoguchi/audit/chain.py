@@ -1,4 +1,11 @@
-"""The hash chain: how an event's hash is computed, and how a whole trail is checked."""
+"""The hash chain: how an event's hash is computed, and how a whole trail is checked.
+
+An event's canonical JSON is ``{"chain":{"prev_hash":…,"seq":…},"event":{…}}`` with sorted keys,
+no spaces, UTF-8 text, and the time in UTC to the microsecond; its hash is
+``SHA-256(prev_hash ‖ canonical JSON)``. The content part is built here, in Python; the chain part
+is added where the previous hash is known — in Python on SQLite, and inside the PostgreSQL function
+``audit_append`` (migration 0003), which must produce exactly the same text.
+"""
 
 from __future__ import annotations
 
@@ -7,33 +14,43 @@ import hashlib
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from madoguchi.audit.models import AuditEvent
 
 GENESIS_HASH = "0" * 64
+CONTENT_FIELDS = (
+    "occurred_at",
+    "actor_id",
+    "actor_label",
+    "action",
+    "object_type",
+    "object_id",
+    "purpose",
+    "request_id",
+    "ip",
+    "details",
+)
 
 
-def canonical_json(event: AuditEvent) -> str:
-    """The event's content as canonical JSON: sorted keys, no spaces, UTC timestamp to the µs."""
-    content = {
-        "seq": event.seq,
-        "occurred_at": event.occurred_at.astimezone(dt.UTC).isoformat(timespec="microseconds"),
-        "actor_id": event.actor_id,
-        "actor_label": event.actor_label,
-        "action": event.action,
-        "object_type": event.object_type,
-        "object_id": event.object_id,
-        "purpose": event.purpose,
-        "request_id": event.request_id,
-        "ip": event.ip,
-        "details": event.details,
-        "prev_hash": event.prev_hash,
-    }
-    return json.dumps(content, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+def _dumps(value: Any) -> str:
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+def content_json(event: AuditEvent) -> str:
+    """The event's own fields (everything but its place in the chain) as canonical JSON."""
+    content = {field: getattr(event, field) for field in CONTENT_FIELDS}
+    content["occurred_at"] = event.occurred_at.astimezone(dt.UTC).isoformat(timespec="microseconds")
+    return _dumps(content)
+
+
+def chained_hash(prev_hash: str, seq: int, content: str) -> str:
+    row = f'{{"chain":{{"prev_hash":"{prev_hash}","seq":{seq}}},"event":{content}}}'
+    return hashlib.sha256((prev_hash + row).encode("utf-8")).hexdigest()
 
 
 def event_hash(event: AuditEvent) -> str:
-    return hashlib.sha256((event.prev_hash + canonical_json(event)).encode("utf-8")).hexdigest()
+    return chained_hash(event.prev_hash, event.seq, content_json(event))
 
 
 @dataclass(frozen=True)

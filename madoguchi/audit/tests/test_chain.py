@@ -109,3 +109,15 @@ def test_postgresql_refuses_update_and_delete_outright():
         with pytest.raises(DatabaseError, match="append-only"), transaction.atomic(using=alias):
             connections[alias].cursor().execute(statement)
     assert verify_trail().ok
+
+
+@pytest.mark.parametrize(
+    ("remote", "stored"),
+    [("2001:DB8:0:0::1", "2001:db8::1"), ("::ffff:192.0.2.9", "192.0.2.9"), ("198.51.100.4", "198.51.100.4")],
+)
+def test_addresses_are_stored_in_one_spelling_so_the_chain_verifies(client, remote, stored):
+    """The database re-formats addresses; hashing the canonical form keeps verification true."""
+    client.post("/staff/login/", {"username": "nobody", "password": "wrong-password-1"}, REMOTE_ADDR=remote)
+    event = AuditEvent.objects.get(action="accounts.login_failed")
+    assert event.ip == stored
+    assert verify_trail().ok

@@ -15,7 +15,14 @@ _READS = re.compile(
 
 
 @pytest.mark.parametrize(
-    "source", ["madoguchi/settings.py", "gunicorn.conf.py", "conftest.py", "tests/browser/conftest.py"]
+    "source",
+    [
+        "madoguchi/settings.py",
+        "gunicorn.conf.py",
+        "conftest.py",
+        "tests/browser/conftest.py",
+        "tests/test_i18n.py",
+    ],
 )
 def test_every_environment_variable_read_is_documented(source):
     operations = (ROOT / "docs" / "operations.md").read_text(encoding="utf-8")

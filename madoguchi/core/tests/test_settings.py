@@ -84,3 +84,23 @@ def test_the_demo_generates_its_secret_once_and_keeps_it(tmp_path):
     key_file = tmp_path / "secret_key"
     assert key_file.read_text() == first
     assert key_file.stat().st_mode & 0o077 == 0
+
+
+def test_files_go_to_s3_compatible_storage_when_a_bucket_is_configured(tmp_path):
+    probe = (
+        "import django; django.setup(); from django.core.files.storage import default_storage as s; "
+        "print(type(s).__name__, s.bucket_name, s.endpoint_url)"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+    env.update(
+        {
+            "DJANGO_SETTINGS_MODULE": "madoguchi.settings",
+            "MADOGUCHI_VAR_DIR": str(tmp_path),
+            "MADOGUCHI_S3_BUCKET": "ryugasaki-files",
+            "MADOGUCHI_S3_ENDPOINT_URL": "http://127.0.0.1:9000",
+        }
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], env=env, capture_output=True, text=True, timeout=60, check=True
+    )
+    assert result.stdout.split() == ["S3Storage", "ryugasaki-files", "http://127.0.0.1:9000"]

@@ -88,7 +88,8 @@ def test_the_demo_generates_its_secret_once_and_keeps_it(tmp_path):
 
 def test_files_go_to_s3_compatible_storage_when_a_bucket_is_configured(tmp_path):
     probe = (
-        "import django; django.setup(); from django.core.files.storage import default_storage as s; "
+        "import django; django.setup(); from django.core.files.storage import storages; "
+        "s = storages['default']; "
         "print(type(s).__name__, s.bucket_name, s.endpoint_url)"
     )
     env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}

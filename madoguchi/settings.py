@@ -153,7 +153,13 @@ INSTALLED_APPS = [
     "madoguchi.organization",
     "madoguchi.audit",
     "madoguchi.registry",
+    "madoguchi.identity",
+    "madoguchi.formbuilder",
+    "madoguchi.procedures",
+    "madoguchi.cases",
     "madoguchi.demo",
+    "rest_framework",
+    "drf_spectacular",
 ]
 
 MIDDLEWARE = [
@@ -188,6 +194,23 @@ TEMPLATES = [
         },
     }
 ]
+
+# --- JSON API (v1), described by OpenAPI 3 at /api/schema/ ----------------------------------------
+REST_FRAMEWORK = {
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.LimitOffsetPagination",
+    "PAGE_SIZE": 50,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Madoguchi API",
+    "DESCRIPTION": "Procedure catalogue (public) and a resident's own submissions.",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+}
 
 # --- Accounts -------------------------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"

@@ -4,7 +4,12 @@ from django.urls import include, path
 
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
+    path("api/", include("madoguchi.api_urls")),
     path("", include("madoguchi.core.urls")),
     path("", include("madoguchi.organization.urls")),
+    path("", include("madoguchi.identity.urls")),
+    path("", include("madoguchi.procedures.urls")),
+    path("", include("madoguchi.cases.urls")),
+    path("staff/forms/", include("madoguchi.formbuilder.urls")),
     path("staff/", include("madoguchi.accounts.urls")),
 ]

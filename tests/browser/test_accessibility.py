@@ -22,6 +22,7 @@ PAGES = {
 NOT_PAGES = {
     "core:healthz": "JSON health check",
     "core:readyz": "JSON readiness check",
+    "api-schema": "OpenAPI 3 schema (JSON)",
     "set_language": "POST-only language switch (its form is on every page)",
     "accounts:staff_logout": "POST-only; its result page is checked in test_sign_out_page",
 }

@@ -226,6 +226,18 @@ SESSION_COOKIE_AGE = int(os.environ.get("SESSION_COOKIE_AGE", 8 * 60 * 60))
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 
+# --- Resident sign-in: OpenID Connect (My Number Card through the Digital Agency's app) ---------------
+# Without an issuer, residents sign in at the built-in sandbox identity provider (/sandbox-idp/),
+# a real OIDC provider with fictional personas from the demo registry; production refuses that.
+MADOGUCHI_OIDC = {
+    "ISSUER": os.environ.get("MADOGUCHI_OIDC_ISSUER", "").rstrip("/"),
+    "CLIENT_ID": os.environ.get("MADOGUCHI_OIDC_CLIENT_ID", "madoguchi-demo"),
+    "CLIENT_SECRET": os.environ.get("MADOGUCHI_OIDC_CLIENT_SECRET", ""),
+    "SCOPES": os.environ.get("MADOGUCHI_OIDC_SCOPES", "openid profile address"),
+}
+# The public base URL (scheme and host) when behind a proxy; empty: taken from each request.
+MADOGUCHI_BASE_URL = os.environ.get("MADOGUCHI_BASE_URL", "").rstrip("/")
+
 # --- Language and time ----------------------------------------------------------------------------
 # Source strings are Japanese (the city's working language); English is a complete translation.
 LANGUAGE_CODE = "ja"
@@ -286,6 +298,11 @@ def production_problems() -> list[str]:
         problems.append("ALLOWED_HOSTS が空です / ALLOWED_HOSTS is empty")
     if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         problems.append("本番で SQLite は使えません / SQLite cannot be used in production: set DATABASE_URL")
+    if not MADOGUCHI_OIDC["ISSUER"]:
+        problems.append(
+            "本番で検証用IdPは使えません / the sandbox identity provider cannot be used in production: "
+            "set MADOGUCHI_OIDC_ISSUER"
+        )
     return problems
 
 

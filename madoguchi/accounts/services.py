@@ -46,3 +46,29 @@ def create_staff_user(
     user.full_clean()
     user.save()
     return user
+
+
+@transaction.atomic
+def create_resident_user(
+    *,
+    username: str,
+    last_name: str,
+    first_name: str,
+    last_name_kana: str = "",
+    first_name_kana: str = "",
+    email: str = "",
+) -> User:
+    """A resident account. It has no password: residents sign in through OpenID Connect only."""
+    user = User(
+        username=username,
+        kind=User.Kind.RESIDENT,
+        last_name=last_name,
+        first_name=first_name,
+        last_name_kana=last_name_kana,
+        first_name_kana=first_name_kana,
+        email=email,
+    )
+    user.set_unusable_password()
+    user.full_clean()
+    user.save()
+    return user

@@ -42,3 +42,44 @@ def resident_count() -> int:
 
 def household_count() -> int:
     return Household.objects.count()
+
+
+def match_resident(
+    *, last_name: str, first_name: str, birth_date, address: str, actor: Any, purpose: str
+) -> ResidentRecord | None:
+    """Find the record of the person a My Number Card describes (基本4情報: 氏名・生年月日・住所).
+
+    The address on the card is compared with the household's address as written in the registry;
+    the match must be exact on every item, or nobody is returned.
+    """
+    record = (
+        ResidentRecord.objects.select_related("household")
+        .filter(last_name=last_name, first_name=first_name, birth_date=birth_date, household__address=address)
+        .first()
+    )
+    record_event(
+        action="registry.match",
+        actor=actor,
+        object_type="registry.resident",
+        object_id=record.resident_code if record else "",
+        purpose=purpose,
+        details={"found": record is not None},
+    )
+    return record
+
+
+def sandbox_personas(*, limit: int, actor: Any, purpose: str) -> list[ResidentRecord]:
+    """Adults from the demo registry, for the sandbox identity provider's card picker."""
+    records = list(
+        ResidentRecord.objects.select_related("household")
+        .filter(is_head=True)
+        .order_by("resident_code")[:limit]
+    )
+    record_event(
+        action="registry.read_many",
+        actor=actor,
+        object_type="registry.resident",
+        purpose=purpose,
+        details={"count": len(records)},
+    )
+    return records

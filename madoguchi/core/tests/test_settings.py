@@ -15,6 +15,7 @@ SAFE_PRODUCTION = {
     "ALLOWED_HOSTS": "madoguchi.city.example",
     "DATABASE_URL": "postgres://madoguchi@db.invalid/madoguchi",
     "DEBUG": "0",
+    "MADOGUCHI_OIDC_ISSUER": "https://idp.city.example/realms/residents",
 }
 
 
@@ -49,6 +50,7 @@ def test_a_safe_production_configuration_starts(tmp_path):
         ({"SECRET_KEY": "django-insecure-abcdefghijklmnopqrstuvwxyz0123456789"}, "SECRET_KEY"),
         ({"ALLOWED_HOSTS": ""}, "ALLOWED_HOSTS"),
         ({"DATABASE_URL": ""}, "SQLite"),
+        ({"MADOGUCHI_OIDC_ISSUER": ""}, "MADOGUCHI_OIDC_ISSUER"),
     ],
 )
 def test_production_refuses_an_unsafe_configuration_with_a_clear_message(tmp_path, override, complaint):

@@ -157,6 +157,7 @@ INSTALLED_APPS = [
     "madoguchi.formbuilder",
     "madoguchi.procedures",
     "madoguchi.cases",
+    "madoguchi.notifications",
     "madoguchi.demo",
     "rest_framework",
     "drf_spectacular",
@@ -235,8 +236,22 @@ MADOGUCHI_OIDC = {
     "CLIENT_SECRET": os.environ.get("MADOGUCHI_OIDC_CLIENT_SECRET", ""),
     "SCOPES": os.environ.get("MADOGUCHI_OIDC_SCOPES", "openid profile address"),
 }
+# Where resident records are read from: "local" (the reference tables) or an adapter's dotted path.
+MADOGUCHI_REGISTRY_ADAPTER = os.environ.get("MADOGUCHI_REGISTRY_ADAPTER", "local")
 # The public base URL (scheme and host) when behind a proxy; empty: taken from each request.
 MADOGUCHI_BASE_URL = os.environ.get("MADOGUCHI_BASE_URL", "").rstrip("/")
+
+# --- E-mail ------------------------------------------------------------------------------------------
+# With EMAIL_HOST, mail goes out by SMTP; otherwise into the demo outbox (/staff/outbox/).
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", 587))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = _env_bool("EMAIL_USE_TLS", default=True)
+EMAIL_BACKEND = (
+    "django.core.mail.backends.smtp.EmailBackend" if EMAIL_HOST else "madoguchi.notifications.backends.OutboxBackend"
+)
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "madoguchi@city.ryugasaki.example")
 
 # --- Language and time ----------------------------------------------------------------------------
 # Source strings are Japanese (the city's working language); English is a complete translation.

@@ -11,5 +11,6 @@ urlpatterns = [
     path("", include("madoguchi.procedures.urls")),
     path("", include("madoguchi.cases.urls")),
     path("staff/forms/", include("madoguchi.formbuilder.urls")),
+    path("staff/", include("madoguchi.notifications.urls")),
     path("staff/", include("madoguchi.accounts.urls")),
 ]

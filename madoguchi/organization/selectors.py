@@ -92,3 +92,13 @@ def has_appointment(*, user_id: int, department: Department, position_code: str,
 
 def department_by_code(municipality: Municipality, code: str) -> Department:
     return Department.objects.get(municipality=municipality, code=code)
+
+
+def subtree_ids(department_ids: Iterable[int]) -> set[int]:
+    """The departments given and every unit below them (one query per level of the tree)."""
+    found = set(department_ids)
+    frontier = set(found)
+    while frontier:
+        frontier = set(Department.objects.filter(parent_id__in=frontier).values_list("pk", flat=True)) - found
+        found |= frontier
+    return found

@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from madoguchi.audit.services import record_event
+from madoguchi.registry.adapters import get_adapter
+from madoguchi.registry.adapters.base import ResidentData
 from madoguchi.registry.models import Household, ResidentRecord
 
 
@@ -83,3 +85,49 @@ def sandbox_personas(*, limit: int, actor: Any, purpose: str) -> list[ResidentRe
         details={"count": len(records)},
     )
     return records
+
+
+def resident_data(
+    resident_code: str, *, actor: Any, purpose: str, attributes: list[str]
+) -> ResidentData | None:
+    """A resident's record and household from the configured adapter, for ``purpose``.
+
+    ``attributes`` names what will be used (e.g. the fields a form prefills); it is kept in the
+    audit event, so a resident can later see exactly what was read and why.
+    """
+    data = get_adapter().resident(resident_code)
+    record_event(
+        action="registry.read",
+        actor=actor,
+        object_type="registry.resident",
+        object_id=resident_code,
+        purpose=purpose,
+        details={"found": data is not None, "attributes": sorted(attributes)},
+    )
+    return data
+
+
+def search_residents(
+    *, kana: str, birth_date, actor: Any, purpose: str, limit: int = 20
+) -> list[ResidentRecord]:
+    """Counter look-up (窓口での本人確認): フリガナ (full or family name) and 生年月日, both required.
+
+    Both are required so that a clerk cannot browse the registry by name alone.
+    """
+    compact = kana.replace(" ", "").replace("\u3000", "")
+    records = list(
+        ResidentRecord.objects.select_related("household")
+        .filter(birth_date=birth_date)
+        .order_by("resident_code")
+    )
+    matches = [r for r in records if compact and (r.last_name_kana + r.first_name_kana).startswith(compact)][
+        :limit
+    ]
+    record_event(
+        action="registry.search",
+        actor=actor,
+        object_type="registry.resident",
+        purpose=purpose,
+        details={"results": len(matches)},
+    )
+    return matches

@@ -64,3 +64,11 @@ def localized(obj: object, field: str = "name") -> str:
         if english:
             return english
     return getattr(obj, field, "")
+
+
+@register.filter
+def localized_text(value: dict | str | None) -> str:
+    """A ``{"ja": …, "en": …}`` text from form or catalogue data, in the page's language."""
+    if isinstance(value, dict):
+        return value.get(translation.get_language() or "ja") or value.get("ja", "")
+    return value or ""

@@ -1,0 +1,86 @@
+"""Once-only prefill: turning a registry record into the answers a form's fields expect.
+
+A field asks for a registry attribute with ``"prefill": "<attribute>"``; the shape of the value
+depends on the field type (a name field takes 姓・名・セイ・メイ, an address field postal code,
+address and building). Group fields (e.g. the children for 児童手当) take one row per household
+member, each sub-field naming the member attribute it takes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.utils.translation import gettext_lazy as _
+
+from madoguchi.formbuilder import engine
+from madoguchi.registry.adapters.base import ResidentData
+
+ATTRIBUTE_LABELS = {
+    "full_name": _("氏名"),
+    "last_name": _("氏"),
+    "first_name": _("名"),
+    "last_name_kana": _("氏（フリガナ）"),
+    "first_name_kana": _("名（フリガナ）"),
+    "birth_date": _("生年月日"),
+    "sex": _("性別"),
+    "postal_code": _("郵便番号"),
+    "address": _("住所"),
+    "relationship": _("続柄"),
+    "became_resident_on": _("住民となった年月日"),
+    "previous_address": _("前住所"),
+    "household_members": _("世帯員"),
+    "household_children": _("世帯の子ども"),
+}
+
+
+def label_of(attribute: str) -> str:
+    """「世帯の子ども：生年月日」 for ``household_children.birth_date``."""
+    parts = [str(ATTRIBUTE_LABELS.get(part, part)) for part in attribute.split(".")]
+    return "：".join(parts)
+
+
+def attributes_of(spec: engine.FormSpec) -> list[str]:
+    """Every registry attribute the form reads (what the resident is asked to consent to)."""
+    names: set[str] = set()
+    for step in spec.steps:
+        for field in step.fields:
+            if field.prefill:
+                names.add(field.prefill)
+            for sub in getattr(field, "fields", None) or ():
+                if sub.prefill:
+                    names.add(f"{field.prefill}.{sub.prefill}" if field.prefill else sub.prefill)
+    return sorted(names)
+
+
+def _value(field_type: str, attribute: str, person: ResidentData) -> Any:
+    if field_type == "japanese_name":
+        return {
+            "last": person.last_name,
+            "first": person.first_name,
+            "last_kana": person.last_name_kana,
+            "first_kana": person.first_name_kana,
+        }
+    if field_type == "address":
+        return {"postal_code": person.postal_code, "address": person.address, "detail": person.building}
+    value = getattr(person, attribute)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+def values_for(spec: engine.FormSpec, data: ResidentData) -> dict[str, Any]:
+    """Field key → prefilled answer, for every field bound to the registry."""
+    values: dict[str, Any] = {}
+    for step in spec.steps:
+        for field in step.fields:
+            if not field.prefill:
+                continue
+            if field.type == "group":
+                values[field.key] = [
+                    {sub.key: _value(sub.type, sub.prefill, member) for sub in field.fields if sub.prefill}
+                    for member in getattr(data, field.prefill)
+                ]
+            else:
+                values[field.key] = _value(field.type, field.prefill, data)
+    return values

@@ -1,0 +1,164 @@
+"""Reads of applications and cases, with the access rule in the query itself.
+
+A resident only ever gets their own submissions; staff only those of the departments they hold a
+post in (or below). Views cannot forget the rule because there is no other way to fetch a case.
+Looking at a case's content is personal data: those selectors write an audit event.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+
+from madoguchi.audit.services import record_event
+from madoguchi.cases import workflow
+from madoguchi.cases.models import Draft, Submission
+from madoguchi.organization.selectors import posts_held_by, subtree_ids
+
+
+def submission_by_id(submission_id: int) -> Submission:
+    return Submission.objects.select_related("applicant", "department").get(pk=submission_id)
+
+
+def contact_email(submission: Submission) -> str:
+    """Where to write to the applicant: the address in the form, else the account's."""
+    answered = submission.answers.get("email")
+    return answered if isinstance(answered, str) and answered else submission.applicant.email
+
+
+# --- Residents -------------------------------------------------------------------------------------
+
+
+def drafts_of(user) -> QuerySet[Draft]:
+    return Draft.objects.filter(applicant=user, submitted_at__isnull=True).order_by("-updated_at")
+
+
+def draft_of(user, draft_id) -> Draft | None:
+    """The applicant's own draft — or one a counter clerk is filling in for a resident."""
+    return (
+        Draft.objects.select_related("form_version")
+        .filter(Q(applicant=user) | Q(assisted_by=user), pk=draft_id)
+        .first()
+    )
+
+
+def submissions_of(user) -> QuerySet[Submission]:
+    return Submission.objects.filter(applicant=user).order_by("-submitted_at")
+
+
+def submission_of(user, receipt_number: str) -> Submission | None:
+    return (
+        Submission.objects.select_related("department", "form_version", "draft")
+        .filter(applicant=user, receipt_number=receipt_number)
+        .first()
+    )
+
+
+# --- Staff -----------------------------------------------------------------------------------------
+
+
+def department_ids_of(user, day: dt.date | None = None) -> set[int]:
+    """The departments whose cases a staff member may see: where they hold a post, and below.
+
+    A 係 member handles the cases of their 課, which is where procedures are assigned.
+    """
+    posts = posts_held_by(user.pk, day)
+    roots = {post.department_id for post in posts}
+    roots |= {post.department.parent_id for post in posts if post.department.level == "kakari"}
+    return subtree_ids(roots - {None})
+
+
+@dataclass(frozen=True)
+class InboxFilter:
+    status: str = ""
+    procedure: str = ""
+    received_from: dt.date | None = None
+    received_to: dt.date | None = None
+    overdue: bool = False
+    assigned_to_me: bool = False
+
+
+def inbox(user, criteria: InboxFilter) -> QuerySet[Submission]:
+    """A department inbox: newest first, only the staff member's departments."""
+    cases = Submission.objects.filter(department_id__in=department_ids_of(user)).select_related(
+        "department", "assigned_to"
+    )
+    if criteria.status:
+        cases = cases.filter(status=criteria.status)
+    if criteria.procedure:
+        cases = cases.filter(procedure_code=criteria.procedure)
+    if criteria.received_from:
+        cases = cases.filter(submitted_at__date__gte=criteria.received_from)
+    if criteria.received_to:
+        cases = cases.filter(submitted_at__date__lte=criteria.received_to)
+    if criteria.overdue:
+        cases = cases.filter(status__in=workflow.OPEN, due_on__lt=timezone.localdate())
+    if criteria.assigned_to_me:
+        cases = cases.filter(assigned_to=user)
+    return cases.order_by("-submitted_at")
+
+
+def case_for_staff(user, receipt_number: str, *, purpose: str) -> Submission | None:
+    """One case, if it belongs to the staff member's departments; the look is audited."""
+    submission = (
+        Submission.objects.select_related("department", "applicant", "assigned_to", "form_version", "draft")
+        .filter(department_id__in=department_ids_of(user), receipt_number=receipt_number)
+        .first()
+    )
+    if submission is not None:
+        record_event(
+            action="cases.view",
+            actor=user,
+            object_type="cases.submission",
+            object_id=receipt_number,
+            purpose=purpose,
+        )
+    return submission
+
+
+def procedures_in_inbox(user) -> list[tuple[str, str]]:
+    return list(
+        Submission.objects.filter(department_id__in=department_ids_of(user))
+        .values_list("procedure_code", "procedure_title")
+        .distinct()
+        .order_by("procedure_title")
+    )
+
+
+def export_rows(user, criteria: InboxFilter) -> tuple[list[str], list[list[Any]]]:
+    """The inbox as rows for CSV (受付番号, 手続, 状態, 申請日時, 処理期限, 担当者) — no answers."""
+    header = ["受付番号", "手続", "状態", "申請日時", "処理期限", "担当者", "窓口で代行"]
+    rows = [
+        [
+            case.receipt_number,
+            case.procedure_title,
+            Submission.Status(case.status).label,
+            timezone.localtime(case.submitted_at).strftime("%Y-%m-%d %H:%M"),
+            case.due_on.isoformat() if case.due_on else "",
+            case.assigned_to.display_name if case.assigned_to else "",
+            "はい" if case.assisted_by_id else "",
+        ]
+        for case in inbox(user, criteria)
+    ]
+    record_event(
+        action="cases.export",
+        actor=user,
+        object_type="cases.submission",
+        purpose="受付一覧の出力",
+        details={"rows": len(rows)},
+    )
+    return header, rows
+
+
+def bundle_of(user, bundle_id):
+    from madoguchi.cases.models import Bundle
+
+    return (
+        Bundle.objects.filter(Q(applicant=user) | Q(drafts__assisted_by=user), pk=bundle_id)
+        .distinct()
+        .first()
+    )

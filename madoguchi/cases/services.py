@@ -1,0 +1,440 @@
+"""Writes for applications and cases.
+
+Every function that changes a submission locks its row first (``select_for_update``), so two
+staff members acting at once, or a resident and a staff member, never interleave; and every
+change is kept in the status history, the revisions or the audit trail.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.core.files.uploadedfile import UploadedFile
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from madoguchi.audit.services import record_event
+from madoguchi.cases import prefill, workflow
+from madoguchi.cases.models import (
+    Attachment,
+    Bundle,
+    Draft,
+    Message,
+    Note,
+    PrefillConsent,
+    Revision,
+    StatusChange,
+    Submission,
+)
+from madoguchi.cases.receipts import new_receipt_number
+from madoguchi.cases.tasks import send_submission_confirmation
+from madoguchi.formbuilder import engine
+from madoguchi.formbuilder import selectors as form_selectors
+from madoguchi.formbuilder import services as form_services
+from madoguchi.procedures import selectors as procedure_selectors
+from madoguchi.registry import selectors as registry_selectors
+
+
+class ApplicationError(Exception):
+    """A request that cannot be carried out; ``messages`` are shown to the person as they are."""
+
+    def __init__(self, *messages: str) -> None:
+        super().__init__(*messages)
+        self.messages = list(messages)
+
+
+def _spec(draft_or_submission: Draft | Submission) -> engine.FormSpec:
+    return engine.parse_definition(draft_or_submission.form_version.definition)
+
+
+# --- Residents: drafts ---------------------------------------------------------------------------
+
+
+@transaction.atomic
+def start_draft(
+    *, applicant, procedure_code: str, resident_code: str = "", assisted_by=None, bundle: Bundle | None = None
+) -> Draft:
+    """A draft for an online procedure, or the applicant's unfinished one for it (to resume)."""
+    procedure = procedure_selectors.procedure_by_code(procedure_code)
+    if procedure is None or not procedure.is_published or not procedure.form_code:
+        raise ApplicationError(_("この手続はオンラインでは申請できません。"))
+    version = form_selectors.current_version(procedure.form_code)
+    if version is None:
+        raise ApplicationError(_("この手続の申請フォームは準備中です。"))
+    existing = (
+        Draft.objects.filter(
+            applicant=applicant, procedure_code=procedure_code, submitted_at__isnull=True, bundle=bundle
+        )
+        .order_by("-updated_at")
+        .first()
+    )
+    if existing is not None:
+        return existing
+    return Draft.objects.create(
+        applicant=applicant,
+        procedure_code=procedure_code,
+        form_version=version,
+        resident_code=resident_code,
+        assisted_by=assisted_by,
+        bundle=bundle,
+    )
+
+
+def _prefill_purpose(draft: Draft) -> str:
+    procedure = procedure_selectors.procedure_by_code(draft.procedure_code)
+    return f"「{procedure.title}」の申請書への自動入力（本人の同意による）"
+
+
+@transaction.atomic
+def consent_to_prefill(*, draft: Draft, actor) -> Draft:
+    """同意 — read the registry items the form asks for, once, and keep the values in the draft."""
+    draft = Draft.objects.select_for_update().get(pk=draft.pk)
+    attributes = prefill.attributes_of(_spec(draft))
+    if not attributes or not draft.resident_code:
+        raise ApplicationError(_("この申請には住民記録からの自動入力はありません。"))
+    data = registry_selectors.resident_data(
+        draft.resident_code, actor=actor, purpose=_prefill_purpose(draft), attributes=attributes
+    )
+    if data is None:
+        raise ApplicationError(_("住民記録が見つかりませんでした。窓口にお問い合わせください。"))
+    draft.prefilled = prefill.values_for(_spec(draft), data)
+    draft.prefill_consent_at = timezone.now()
+    draft.save(update_fields=["prefilled", "prefill_consent_at", "updated_at"])
+    PrefillConsent.objects.create(
+        user=actor,
+        draft=draft,
+        resident_code=draft.resident_code,
+        procedure_code=draft.procedure_code,
+        attributes=attributes,
+    )
+    return draft
+
+
+@transaction.atomic
+def decline_prefill(*, draft: Draft) -> Draft:
+    """The resident prefers to type everything: nothing is read from the registry."""
+    draft = Draft.objects.select_for_update().get(pk=draft.pk)
+    draft.prefill_declined = True
+    draft.save(update_fields=["prefill_declined", "updated_at"])
+    return draft
+
+
+def needs_prefill_decision(draft: Draft) -> bool:
+    """Ask for consent before the first step when the form reads the registry and nobody has chosen."""
+    return bool(
+        draft.resident_code
+        and not draft.prefill_consent_at
+        and not draft.prefill_declined
+        and prefill.attributes_of(_spec(draft))
+    )
+
+
+def _store_upload(*, draft: Draft, field_key: str, upload: UploadedFile) -> dict[str, Any]:
+    digest = hashlib.sha256()
+    for chunk in upload.chunks():
+        digest.update(chunk)
+    upload.seek(0)
+    attachment = Attachment(
+        draft=draft,
+        field_key=field_key,
+        original_name=upload.name,
+        content_type=upload.content_type,
+        size=upload.size,
+        sha256=digest.hexdigest(),
+        created_at=timezone.now(),
+    )
+    attachment.file.save(attachment.id.hex, upload, save=False)
+    attachment.save()
+    return {
+        "name": upload.name,
+        "size": upload.size,
+        "content_type": upload.content_type,
+        "attachment": str(attachment.id),
+    }
+
+
+@dataclass
+class StepOutcome:
+    ok: bool
+    errors: dict[str, list[str]] = field(default_factory=dict)
+    action: str | None = None
+    next_step: str | None = None  # None after the last step: go to the review page
+
+
+@transaction.atomic
+def save_step(*, draft: Draft, step_key: str, data, files, actor) -> StepOutcome:
+    """Validate one step and keep its answers. A step with errors changes nothing."""
+    draft = Draft.objects.select_for_update().get(pk=draft.pk)
+    if draft.submitted_at is not None:
+        raise ApplicationError(_("この申請はすでに送信されています。"))
+    spec = _spec(draft)
+    result = engine.clean_step(spec, step_key, data, files, draft.answers, draft.prefilled)
+    if not result.ok or result.action:
+        return StepOutcome(ok=False, errors=result.errors, action=result.action)
+    answers = {**draft.answers, **result.answers}
+    for key, upload in result.uploads.items():
+        answers[key] = _store_upload(draft=draft, field_key=key, upload=upload)
+    draft.answers = answers
+    if step_key not in draft.completed_steps:
+        draft.completed_steps = [*draft.completed_steps, step_key]
+    draft.save(update_fields=["answers", "completed_steps", "updated_at"])
+    steps = [step.key for step in engine.visible_steps(spec, answers)]
+    position = steps.index(step_key) if step_key in steps else len(steps) - 1
+    return StepOutcome(ok=True, next_step=steps[position + 1] if position + 1 < len(steps) else None)
+
+
+# --- Residents: submitting -------------------------------------------------------------------------
+
+
+def _recheck_prefilled(draft: Draft, spec: engine.FormSpec, actor) -> None:
+    """Every prefilled value must still be what the registry says, and what the answers hold."""
+    if not draft.prefilled:
+        return
+    data = registry_selectors.resident_data(
+        draft.resident_code,
+        actor=actor,
+        purpose=_prefill_purpose(draft) + "の申請時確認",
+        attributes=prefill.attributes_of(spec),
+    )
+    current = prefill.values_for(spec, data) if data else {}
+    for key, value in draft.prefilled.items():
+        if current.get(key) != value or draft.answers.get(key) != value:
+            record_event(
+                action="cases.prefill_mismatch",
+                actor=actor,
+                object_type="cases.draft",
+                object_id=str(draft.pk),
+                purpose="申請時の自動入力値の確認",
+                details={"field": key},
+            )
+            raise ApplicationError(
+                _(
+                    "住民記録から自動入力した内容が確認できませんでした。もう一度自動入力からやり直してください。"
+                )
+            )
+
+
+def submit(*, draft: Draft, actor) -> Submission:
+    """送信 — turn a complete draft into a submission, exactly once.
+
+    Idempotent: a double click, a browser retry or a network retry of the same draft returns the
+    submission already made. The draft row is locked and the database refuses a second submission
+    for the same draft, so even two requests at the same instant make only one.
+    """
+    try:
+        with transaction.atomic():
+            return _submit(draft=draft, actor=actor)
+    except IntegrityError:
+        existing = Submission.objects.filter(draft_id=draft.pk).first()
+        if existing is None:
+            raise
+        return existing
+
+
+def _submit(*, draft: Draft, actor) -> Submission:
+    draft = Draft.objects.select_for_update().get(pk=draft.pk)
+    existing = Submission.objects.filter(draft=draft).first()
+    if existing is not None:
+        return existing
+    spec = _spec(draft)
+    errors = engine.validate_all(spec, draft.answers)
+    if errors:
+        raise ApplicationError(*[message for messages in errors.values() for message in messages])
+    _recheck_prefilled(draft, spec, actor)
+    procedure = procedure_selectors.procedure_by_code(draft.procedure_code)
+    now = timezone.now()
+    for _attempt in range(5):
+        receipt = new_receipt_number(timezone.localdate(now))
+        if not Submission.objects.filter(receipt_number=receipt).exists():
+            break
+    submission = Submission.objects.create(
+        receipt_number=receipt,
+        draft=draft,
+        applicant=draft.applicant,
+        resident_code=draft.resident_code,
+        procedure_code=draft.procedure_code,
+        procedure_title=procedure.title,
+        department=procedure.department,
+        form_version=draft.form_version,
+        answers=draft.answers,
+        fee=engine.compute_fee(spec, draft.answers),
+        submitted_at=now,
+        due_on=procedure_selectors.deadline_for(procedure, timezone.localdate(now)),
+        assisted_by=draft.assisted_by,
+        bundle=draft.bundle,
+    )
+    Revision.objects.create(submission=submission, number=1, answers=draft.answers)
+    StatusChange.objects.create(submission=submission, to_status=Submission.Status.RECEIVED, actor=actor)
+    draft.submitted_at = now
+    draft.save(update_fields=["submitted_at", "updated_at"])
+    form_services.lock_version(version=draft.form_version)
+    record_event(
+        action="cases.submit",
+        actor=actor,
+        object_type="cases.submission",
+        object_id=submission.receipt_number,
+        purpose="申請の受付",
+        details={"procedure": submission.procedure_code, "assisted_by": draft.assisted_by_id},
+    )
+    send_submission_confirmation.delay_on_commit(submission.pk)
+    return submission
+
+
+# --- Staff: handling a case ----------------------------------------------------------------------
+
+
+def _locked(submission: Submission) -> Submission:
+    return Submission.objects.select_for_update().get(pk=submission.pk)
+
+
+@transaction.atomic
+def change_status(*, submission: Submission, to_status: str, reason: str = "", actor) -> Submission:
+    submission = _locked(submission)
+    if not workflow.can_move(submission.status, to_status):
+        raise ApplicationError(
+            _("「%(from)s」から「%(to)s」には変更できません。")
+            % {"from": Submission.Status(submission.status).label, "to": Submission.Status(to_status).label}
+        )
+    if to_status in workflow.NEEDS_REASON and not reason.strip():
+        raise ApplicationError(_("理由を入力してください。"))
+    previous = submission.status
+    submission.status = to_status
+    submission.save(update_fields=["status", "updated_at"])
+    StatusChange.objects.create(
+        submission=submission, from_status=previous, to_status=to_status, reason=reason.strip(), actor=actor
+    )
+    record_event(
+        action="cases.status",
+        actor=actor,
+        object_type="cases.submission",
+        object_id=submission.receipt_number,
+        purpose="案件の処理",
+        details={"from": previous, "to": to_status},
+    )
+    return submission
+
+
+@transaction.atomic
+def request_correction(*, submission: Submission, message: str, actor) -> Submission:
+    """補正依頼 — ask the applicant to amend; the request is also posted as a message."""
+    submission = change_status(
+        submission=submission, to_status=Submission.Status.CORRECTION_REQUESTED, reason=message, actor=actor
+    )
+    Message.objects.create(submission=submission, author=actor, from_staff=True, body=message.strip())
+    return submission
+
+
+@transaction.atomic
+def assign(*, submission: Submission, assignee, actor) -> Submission:
+    submission = _locked(submission)
+    submission.assigned_to = assignee
+    submission.save(update_fields=["assigned_to", "updated_at"])
+    record_event(
+        action="cases.assign",
+        actor=actor,
+        object_type="cases.submission",
+        object_id=submission.receipt_number,
+        purpose="担当者の割当て",
+        details={"assignee": assignee.pk if assignee else None},
+    )
+    return submission
+
+
+def add_note(*, submission: Submission, body: str, actor) -> Note:
+    if not body.strip():
+        raise ApplicationError(_("メモを入力してください。"))
+    return Note.objects.create(submission=submission, author=actor, body=body.strip())
+
+
+def post_message(*, submission: Submission, body: str, actor, from_staff: bool) -> Message:
+    if not body.strip():
+        raise ApplicationError(_("メッセージを入力してください。"))
+    message = Message.objects.create(
+        submission=submission, author=actor, from_staff=from_staff, body=body.strip()
+    )
+    record_event(
+        action="cases.message",
+        actor=actor,
+        object_type="cases.submission",
+        object_id=submission.receipt_number,
+        purpose="申請に関する連絡",
+    )
+    return message
+
+
+# --- Residents: amending after a correction request ----------------------------------------------
+
+
+@transaction.atomic
+def amend(*, submission: Submission, step_key: str, data, files, actor) -> StepOutcome:
+    """補正 — the applicant changes one step of the same submission; every version is kept."""
+    submission = _locked(submission)
+    if submission.status != Submission.Status.CORRECTION_REQUESTED:
+        raise ApplicationError(_("この申請は現在修正できません。"))
+    spec = _spec(submission)
+    prefilled = submission.draft.prefilled
+    result = engine.clean_step(spec, step_key, data, files, submission.answers, prefilled)
+    if not result.ok or result.action:
+        return StepOutcome(ok=False, errors=result.errors, action=result.action)
+    answers = {**submission.answers, **result.answers}
+    for key, upload in result.uploads.items():
+        answers[key] = _store_upload(draft=submission.draft, field_key=key, upload=upload)
+    errors = engine.validate_all(spec, answers)
+    if errors:
+        return StepOutcome(ok=False, errors=errors)
+    submission.answers = answers
+    submission.fee = engine.compute_fee(spec, answers)
+    submission.save(update_fields=["answers", "fee", "updated_at"])
+    Revision.objects.create(submission=submission, number=submission.revisions.count() + 1, answers=answers)
+    change_status(
+        submission=submission,
+        to_status=Submission.Status.UNDER_REVIEW,
+        reason=_("申請者が補正しました"),
+        actor=actor,
+    )
+    return StepOutcome(ok=True)
+
+
+# --- Life-event bundles ----------------------------------------------------------------------------
+
+
+@transaction.atomic
+def start_bundle(
+    *, applicant, life_event_code: str, procedure_codes: list[str], resident_code: str = "", assisted_by=None
+) -> Bundle:
+    """ライフイベントの一括申請 — one draft per online procedure the resident chose."""
+    if not procedure_codes:
+        raise ApplicationError(_("申請する手続を選んでください。"))
+    bundle = Bundle.objects.create(applicant=applicant, life_event_code=life_event_code)
+    for code in procedure_codes:
+        start_draft(
+            applicant=applicant,
+            procedure_code=code,
+            resident_code=resident_code,
+            assisted_by=assisted_by,
+            bundle=bundle,
+        )
+    return bundle
+
+
+@transaction.atomic
+def submit_bundle(*, bundle: Bundle, actor) -> list[Submission]:
+    """Submit every draft of the bundle together: all of them, or none if one fails.
+
+    Each draft still becomes exactly one submission (see ``submit``), so a retried request
+    returns the same submissions.
+    """
+    drafts = list(bundle.drafts.order_by("created_at"))
+    incomplete = [d for d in drafts if d.submitted_at is None and not is_complete(d)]
+    if incomplete:
+        raise ApplicationError(_("入力が終わっていない申請があります。すべて入力してから送信してください。"))
+    return [submit(draft=draft, actor=actor) for draft in drafts]
+
+
+def is_complete(draft: Draft) -> bool:
+    spec = _spec(draft)
+    steps = [step.key for step in engine.visible_steps(spec, draft.answers)]
+    return all(key in draft.completed_steps for key in steps) and not engine.validate_all(spec, draft.answers)

@@ -1,0 +1,255 @@
+"""Staff pages: the department inbox, a case, and the actions on it."""
+
+from __future__ import annotations
+
+import csv
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from madoguchi.accounts.decorators import staff_required
+from madoguchi.cases import selectors, services, workflow
+from madoguchi.cases.forms import InboxFilterForm, StatusForm, TextForm
+from madoguchi.cases.views import submission_pdf_response
+from madoguchi.core.wareki import parse_japanese_date
+from madoguchi.formbuilder import engine
+from madoguchi.formbuilder.engine import to_katakana
+from madoguchi.identity import services as identity_services
+from madoguchi.procedures import selectors as procedure_selectors
+from madoguchi.registry import selectors as registry_selectors
+
+
+def _criteria(request: HttpRequest) -> tuple[InboxFilterForm, selectors.InboxFilter]:
+    form = InboxFilterForm(request.GET or None, procedures=selectors.procedures_in_inbox(request.user))
+    if form.is_bound and form.is_valid():
+        data = form.cleaned_data
+        return form, selectors.InboxFilter(
+            status=data["status"],
+            procedure=data["procedure"],
+            received_from=data["received_from"],
+            received_to=data["received_to"],
+            overdue=data["overdue"],
+            assigned_to_me=data["mine"],
+        )
+    return form, selectors.InboxFilter()
+
+
+@staff_required
+def inbox(request: HttpRequest) -> HttpResponse:
+    form, criteria = _criteria(request)
+    page = Paginator(selectors.inbox(request.user, criteria), 50).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "cases/staff/inbox.html",
+        {
+            "filter_form": form,
+            "page": page,
+            "query": query.urlencode(),
+            "today": timezone.localdate(),
+            "open_statuses": workflow.OPEN,
+        },
+    )
+
+
+@staff_required
+def inbox_export(request: HttpRequest) -> HttpResponse:
+    """CSV in UTF-8 with a byte-order mark, so Excel opens the Japanese correctly."""
+    _form, criteria = _criteria(request)
+    header, rows = selectors.export_rows(request.user, criteria)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="inbox-{timezone.localdate():%Y%m%d}.csv"'
+    response.write("\ufeff")
+    writer = csv.writer(response)
+    writer.writerow(header)
+    writer.writerows(rows)
+    return response
+
+
+def _case_or_404(request: HttpRequest, receipt_number: str, purpose: str):
+    submission = selectors.case_for_staff(request.user, receipt_number, purpose=purpose)
+    if submission is None:
+        raise Http404
+    return submission
+
+
+@staff_required
+def case_detail(request: HttpRequest, receipt_number: str) -> HttpResponse:
+    submission = _case_or_404(request, receipt_number, "案件の確認")
+    spec = engine.parse_definition(submission.form_version.definition)
+    return render(
+        request,
+        "cases/staff/case.html",
+        {
+            "submission": submission,
+            "summary": engine.summary(spec, submission.answers, request.LANGUAGE_CODE),
+            "history": submission.status_changes.select_related("actor"),
+            "messages_list": submission.messages.select_related("author"),
+            "notes": submission.notes.select_related("author"),
+            "revisions": submission.revisions.all(),
+            "status_form": StatusForm(),
+            "text_form": TextForm(),
+            "today": timezone.localdate(),
+        },
+    )
+
+
+def _act(request: HttpRequest, receipt_number: str, action) -> HttpResponse:
+    submission = _case_or_404(request, receipt_number, "案件の処理")
+    try:
+        action(submission)
+    except services.ApplicationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, _("更新しました。"))
+    return redirect("cases:staff_case", receipt_number=receipt_number)
+
+
+@staff_required
+def case_pdf(request: HttpRequest, receipt_number: str) -> HttpResponse:
+    submission = _case_or_404(request, receipt_number, "申請内容の印刷")
+    return submission_pdf_response(submission, request.LANGUAGE_CODE)
+
+
+@require_POST
+@staff_required
+def case_status(request: HttpRequest, receipt_number: str) -> HttpResponse:
+    form = StatusForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("状態を選んでください。"))
+        return redirect("cases:staff_case", receipt_number=receipt_number)
+    return _act(
+        request,
+        receipt_number,
+        lambda s: services.change_status(
+            submission=s,
+            to_status=form.cleaned_data["to_status"],
+            reason=form.cleaned_data["reason"],
+            actor=request.user,
+        ),
+    )
+
+
+@require_POST
+@staff_required
+def case_correction(request: HttpRequest, receipt_number: str) -> HttpResponse:
+    body = request.POST.get("body", "")
+    return _act(
+        request,
+        receipt_number,
+        lambda s: services.request_correction(submission=s, message=body, actor=request.user),
+    )
+
+
+@require_POST
+@staff_required
+def case_assign(request: HttpRequest, receipt_number: str) -> HttpResponse:
+    assignee = request.user if request.POST.get("assignee") == "me" else None
+    return _act(
+        request,
+        receipt_number,
+        lambda s: services.assign(submission=s, assignee=assignee, actor=request.user),
+    )
+
+
+@require_POST
+@staff_required
+def case_note(request: HttpRequest, receipt_number: str) -> HttpResponse:
+    return _act(
+        request,
+        receipt_number,
+        lambda s: services.add_note(submission=s, body=request.POST.get("body", ""), actor=request.user),
+    )
+
+
+@require_POST
+@staff_required
+def case_message(request: HttpRequest, receipt_number: str) -> HttpResponse:
+    return _act(
+        request,
+        receipt_number,
+        lambda s: services.post_message(
+            submission=s, body=request.POST.get("body", ""), actor=request.user, from_staff=True
+        ),
+    )
+
+
+# --- Counter assist (書かない窓口) -----------------------------------------------------------------
+
+
+@staff_required
+def counter(request: HttpRequest) -> HttpResponse:
+    """Find the resident at the counter by フリガナ and 生年月日 (both required)."""
+    kana = request.GET.get("kana", "").strip()
+    birth_text = request.GET.get("birth_date", "").strip()
+    errors: dict[str, str] = {}
+    results = None
+    if request.GET:
+        birth_date = None
+        if not kana:
+            errors["kana"] = _("フリガナを入力してください。")
+        if not birth_text:
+            errors["birth_date"] = _("生年月日を入力してください。")
+        else:
+            try:
+                birth_date = parse_japanese_date(birth_text)
+            except ValueError as error:
+                errors["birth_date"] = str(error)
+        if not errors:
+            results = registry_selectors.search_residents(
+                kana=to_katakana(kana), birth_date=birth_date, actor=request.user, purpose="窓口での本人確認"
+            )
+    return render(
+        request,
+        "cases/staff/counter.html",
+        {
+            "kana": kana,
+            "birth_date": birth_text,
+            "errors": errors,
+            "results": results,
+        },
+        status=400 if errors else 200,
+    )
+
+
+@staff_required
+def counter_resident(request: HttpRequest, resident_code: str) -> HttpResponse:
+    """Choose the life event / procedures; the drafts become the resident's, assisted by the clerk."""
+    data = registry_selectors.resident_data(
+        resident_code,
+        actor=request.user,
+        purpose="窓口での申請支援",
+        attributes=["full_name", "birth_date", "address"],
+    )
+    if data is None:
+        raise Http404
+    if request.method == "POST":
+        account = identity_services.counter_account(resident_code=resident_code, actor=request.user)
+        try:
+            bundle = services.start_bundle(
+                applicant=account,
+                life_event_code=request.POST.get("life_event", "counter"),
+                procedure_codes=request.POST.getlist("procedure"),
+                resident_code=resident_code,
+                assisted_by=request.user,
+            )
+        except services.ApplicationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            return redirect("cases:bundle", bundle_id=bundle.pk)
+    return render(
+        request,
+        "cases/staff/counter_resident.html",
+        {
+            "resident": data,
+            "procedures": procedure_selectors.online_procedures(),
+            "life_events": procedure_selectors.life_events(),
+        },
+    )

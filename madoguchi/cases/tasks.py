@@ -1,0 +1,23 @@
+"""Background work for applications."""
+
+from celery import shared_task
+from django.template.loader import render_to_string
+from django.utils import translation
+
+from madoguchi.notifications.services import notify
+
+
+@shared_task
+def send_submission_confirmation(submission_id: int) -> None:
+    """受付のお知らせ — sent after the submission has committed (see services.submit)."""
+    from madoguchi.cases.selectors import contact_email, submission_by_id
+
+    submission = submission_by_id(submission_id)
+    with translation.override("ja"):
+        body = render_to_string("cases/email/received.txt", {"submission": submission})
+    notify(
+        key=f"submission-received:{submission.pk}",
+        to=contact_email(submission),
+        subject=f"【受付のお知らせ】{submission.procedure_title}（受付番号 {submission.receipt_number}）",
+        body=body,
+    )

@@ -1,0 +1,357 @@
+"""Resident pages: start, fill in step by step, review, submit, follow. Staff pages: see staff_views."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from madoguchi.cases import prefill, selectors, services
+from madoguchi.cases.decorators import resident_required
+from madoguchi.core.pdf import sections_pdf
+from madoguchi.formbuilder import engine
+from madoguchi.identity import selectors as identity_selectors
+from madoguchi.procedures import selectors as procedure_selectors
+
+
+def _procedure_or_404(code: str):
+    procedure = procedure_selectors.procedure_by_code(code)
+    if procedure is None or not procedure.is_published:
+        raise Http404
+    return procedure
+
+
+def apply_start(request: HttpRequest, procedure_code: str) -> HttpResponse:
+    """What the resident needs before starting; the start button creates (or resumes) the draft."""
+    procedure = _procedure_or_404(procedure_code)
+    if request.method == "POST":
+        if not request.user.is_authenticated or request.user.is_staff_member:
+            return redirect(f"{reverse('identity:login')}?next={request.path}")
+        if (
+            procedure.sign_in_level == "mynumber_card"
+            and identity_selectors.sign_in_level(request) != "mynumber_card"
+        ):
+            messages.info(request, _("この手続はマイナンバーカードでのログインが必要です。"))
+            return redirect(f"{reverse('identity:login')}?next={request.path}")
+        try:
+            draft = services.start_draft(
+                applicant=request.user,
+                procedure_code=procedure.code,
+                resident_code=identity_selectors.resident_code_of(request.user) or "",
+            )
+        except services.ApplicationError as error:
+            return render(
+                request,
+                "cases/apply_start.html",
+                {"procedure": procedure, "errors": error.messages},
+                status=400,
+            )
+        return redirect("cases:draft", draft_id=draft.pk)
+    return render(request, "cases/apply_start.html", {"procedure": procedure})
+
+
+def _draft_or_404(request: HttpRequest, draft_id) -> services.Draft:
+    draft = selectors.draft_of(request.user, draft_id)
+    if draft is None:
+        raise Http404
+    if draft.submitted_at is not None:
+        raise Http404
+    return draft
+
+
+@resident_required
+def draft_resume(request: HttpRequest, draft_id) -> HttpResponse:
+    """Send the resident to where they left off."""
+    draft = _draft_or_404(request, draft_id)
+    if services.needs_prefill_decision(draft):
+        return redirect("cases:consent", draft_id=draft.pk)
+    spec = engine.parse_definition(draft.form_version.definition)
+    for step in engine.visible_steps(spec, draft.answers):
+        if step.key not in draft.completed_steps:
+            return redirect("cases:step", draft_id=draft.pk, step_key=step.key)
+    return redirect("cases:review", draft_id=draft.pk)
+
+
+@resident_required
+def consent(request: HttpRequest, draft_id) -> HttpResponse:
+    draft = _draft_or_404(request, draft_id)
+    spec = engine.parse_definition(draft.form_version.definition)
+    if request.method == "POST":
+        if request.POST.get("decision") == "accept":
+            try:
+                services.consent_to_prefill(draft=draft, actor=request.user)
+            except services.ApplicationError as error:
+                messages.error(request, " ".join(error.messages))
+        else:
+            services.decline_prefill(draft=draft)
+        return redirect("cases:draft", draft_id=draft.pk)
+    procedure = procedure_selectors.procedure_by_code(draft.procedure_code)
+    return render(
+        request,
+        "cases/consent.html",
+        {
+            "draft": draft,
+            "procedure": procedure,
+            "attribute_labels": [prefill.label_of(name) for name in prefill.attributes_of(spec)],
+        },
+    )
+
+
+def _step_context(draft, spec, step, answers, errors) -> dict:
+    steps = engine.visible_steps(spec, answers)
+    keys = [s.key for s in steps]
+    index = keys.index(step.key) if step.key in keys else 0
+    return {
+        "draft": draft,
+        "spec": spec,
+        "step": step,
+        "answers": answers,
+        "errors": errors,
+        "prefilled": draft.prefilled,
+        "steps": steps,
+        "step_number": index + 1,
+        "step_count": len(steps),
+        "previous_step": keys[index - 1] if index > 0 else None,
+        "procedure": procedure_selectors.procedure_by_code(draft.procedure_code),
+    }
+
+
+@resident_required
+def step(request: HttpRequest, draft_id, step_key: str) -> HttpResponse:
+    draft = _draft_or_404(request, draft_id)
+    spec = engine.parse_definition(draft.form_version.definition)
+    current = next((s for s in engine.visible_steps(spec, draft.answers) if s.key == step_key), None)
+    if current is None:
+        raise Http404
+    if request.method == "POST":
+        outcome = services.save_step(
+            draft=draft, step_key=step_key, data=request.POST, files=request.FILES, actor=request.user
+        )
+        if outcome.ok:
+            if outcome.next_step:
+                return redirect("cases:step", draft_id=draft.pk, step_key=outcome.next_step)
+            return redirect("cases:review", draft_id=draft.pk)
+        # Errors, or a "add a row" / "look up the postal code" action: show the step again with
+        # what was typed, without saving anything.
+        typed = engine.clean_step(spec, step_key, request.POST, request.FILES, draft.answers, draft.prefilled)
+        answers = {**draft.answers, **typed.answers}
+        status = 200 if outcome.action else 400
+        return render(
+            request,
+            "cases/step.html",
+            _step_context(draft, spec, current, answers, outcome.errors),
+            status=status,
+        )
+    return render(request, "cases/step.html", _step_context(draft, spec, current, draft.answers, {}))
+
+
+@resident_required
+def review(request: HttpRequest, draft_id) -> HttpResponse:
+    draft = _draft_or_404(request, draft_id)
+    spec = engine.parse_definition(draft.form_version.definition)
+    errors: list[str] = []
+    if request.method == "POST":
+        try:
+            submission = services.submit(draft=draft, actor=request.user)
+        except services.ApplicationError as error:
+            errors = error.messages
+        else:
+            return redirect("cases:done", receipt_number=submission.receipt_number)
+    sections = [
+        (title, rows, visible.key)
+        for (title, rows), visible in zip(
+            engine.summary(spec, draft.answers, request.LANGUAGE_CODE),
+            engine.visible_steps(spec, draft.answers),
+            strict=False,
+        )
+    ]
+    return render(
+        request,
+        "cases/review.html",
+        {
+            "draft": draft,
+            "sections": sections,
+            "fee": engine.compute_fee(spec, draft.answers),
+            "procedure": procedure_selectors.procedure_by_code(draft.procedure_code),
+            "errors": errors,
+        },
+        status=400 if errors else 200,
+    )
+
+
+@resident_required
+def done(request: HttpRequest, receipt_number: str) -> HttpResponse:
+    submission = selectors.submission_of(request.user, receipt_number)
+    if submission is None:
+        raise Http404
+    return render(request, "cases/done.html", {"submission": submission})
+
+
+@resident_required
+def my_page(request: HttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "cases/my_page.html",
+        {
+            "submissions": selectors.submissions_of(request.user),
+            "drafts": [
+                (d, procedure_selectors.procedure_by_code(d.procedure_code))
+                for d in selectors.drafts_of(request.user)
+            ],
+        },
+    )
+
+
+@resident_required
+def my_submission(request: HttpRequest, receipt_number: str) -> HttpResponse:
+    submission = selectors.submission_of(request.user, receipt_number)
+    if submission is None:
+        raise Http404
+    spec = engine.parse_definition(submission.form_version.definition)
+    return render(
+        request,
+        "cases/my_submission.html",
+        {
+            "submission": submission,
+            "summary": engine.summary(spec, submission.answers, request.LANGUAGE_CODE),
+            "history": submission.status_changes.all(),
+            "messages_list": submission.messages.select_related("author"),
+            "steps": engine.visible_steps(spec, submission.answers),
+        },
+    )
+
+
+@require_POST
+@resident_required
+def my_message(request: HttpRequest, receipt_number: str) -> HttpResponse:
+    submission = selectors.submission_of(request.user, receipt_number)
+    if submission is None:
+        raise Http404
+    try:
+        services.post_message(
+            submission=submission, body=request.POST.get("body", ""), actor=request.user, from_staff=False
+        )
+    except services.ApplicationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("メッセージを送信しました。"))
+    return redirect("cases:my_submission", receipt_number=receipt_number)
+
+
+@resident_required
+def amend(request: HttpRequest, receipt_number: str, step_key: str) -> HttpResponse:
+    submission = selectors.submission_of(request.user, receipt_number)
+    if submission is None or submission.status != submission.Status.CORRECTION_REQUESTED:
+        raise Http404
+    spec = engine.parse_definition(submission.form_version.definition)
+    current = next((s for s in engine.visible_steps(spec, submission.answers) if s.key == step_key), None)
+    if current is None:
+        raise Http404
+    errors: dict = {}
+    answers = submission.answers
+    if request.method == "POST":
+        outcome = services.amend(
+            submission=submission,
+            step_key=step_key,
+            data=request.POST,
+            files=request.FILES,
+            actor=request.user,
+        )
+        if outcome.ok:
+            messages.success(request, _("修正した内容を送信しました。"))
+            return redirect("cases:my_submission", receipt_number=receipt_number)
+        errors = outcome.errors
+        typed = engine.clean_step(
+            spec, step_key, request.POST, request.FILES, answers, submission.draft.prefilled
+        )
+        answers = {**answers, **typed.answers}
+    return render(
+        request,
+        "cases/amend.html",
+        {
+            "submission": submission,
+            "spec": spec,
+            "step": current,
+            "answers": answers,
+            "errors": errors,
+            "prefilled": submission.draft.prefilled,
+        },
+        status=400 if errors else 200,
+    )
+
+
+@require_POST
+@resident_required
+def bundle_start(request: HttpRequest, life_event_code: str) -> HttpResponse:
+    """Start drafts for the online procedures the resident ticked on a life-event guide."""
+    try:
+        bundle = services.start_bundle(
+            applicant=request.user,
+            life_event_code=life_event_code,
+            procedure_codes=request.POST.getlist("procedure"),
+            resident_code=identity_selectors.resident_code_of(request.user) or "",
+        )
+    except services.ApplicationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect(f"/life-events/{life_event_code}/")
+    return redirect("cases:bundle", bundle_id=bundle.pk)
+
+
+@resident_required
+def bundle(request: HttpRequest, bundle_id) -> HttpResponse:
+    found = selectors.bundle_of(request.user, bundle_id)
+    if found is None:
+        raise Http404
+    errors: list[str] = []
+    assisted = found.drafts.filter(assisted_by=request.user).exists()
+    if request.method == "POST" and assisted and request.POST.get("confirmed") != "yes":
+        errors = [_("申請者ご本人に画面で内容を確認していただき、確認欄にチェックを入れてください。")]
+    elif request.method == "POST":
+        try:
+            submissions = services.submit_bundle(bundle=found, actor=request.user)
+        except services.ApplicationError as error:
+            errors = error.messages
+        else:
+            messages.success(request, _("%(n)d 件の申請をまとめて受け付けました。") % {"n": len(submissions)})
+            return redirect("cases:staff_counter" if assisted else "cases:my_page")
+    drafts = [
+        (draft, procedure_selectors.procedure_by_code(draft.procedure_code), services.is_complete(draft))
+        for draft in found.drafts.order_by("created_at")
+    ]
+    return render(
+        request,
+        "cases/bundle.html",
+        {"bundle": found, "drafts": drafts, "errors": errors, "assisted": assisted},
+        status=400 if errors else 200,
+    )
+
+
+def submission_pdf_response(submission, language: str) -> HttpResponse:
+    """申請内容の控え — what was submitted, as a PDF the resident (or staff) can keep or print."""
+    spec = engine.parse_definition(submission.form_version.definition)
+    lines = [
+        f"{_('受付番号')}: {submission.receipt_number}",
+        f"{_('申請日時')}: {timezone.localtime(submission.submitted_at):%Y-%m-%d %H:%M}",
+    ]
+    if submission.fee:
+        lines.append(f"{_('手数料')}: {submission.fee}円")
+    content = sections_pdf(
+        title=f"{submission.procedure_title}　{_('申請内容の控え')}",
+        subtitle_lines=lines,
+        sections=engine.summary(spec, submission.answers, language),
+    )
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{submission.receipt_number}.pdf"'
+    return response
+
+
+@resident_required
+def my_submission_pdf(request: HttpRequest, receipt_number: str) -> HttpResponse:
+    submission = selectors.submission_of(request.user, receipt_number)
+    if submission is None:
+        raise Http404
+    return submission_pdf_response(submission, request.LANGUAGE_CODE)

@@ -1,0 +1,38 @@
+"""The reference registry in this database (demo data and the tests' sandbox)."""
+
+from __future__ import annotations
+
+from madoguchi.registry.adapters.base import ResidentData
+from madoguchi.registry.models import ResidentRecord
+
+
+def _data(record: ResidentRecord, household: tuple[ResidentData, ...] = ()) -> ResidentData:
+    return ResidentData(
+        resident_code=record.resident_code,
+        last_name=record.last_name,
+        first_name=record.first_name,
+        last_name_kana=record.last_name_kana,
+        first_name_kana=record.first_name_kana,
+        birth_date=record.birth_date,
+        sex=record.sex,
+        postal_code=record.household.postal_code,
+        address=record.household.address,
+        building=record.household.building,
+        relationship=record.relationship,
+        is_head=record.is_head,
+        became_resident_on=record.became_resident_on,
+        previous_address=record.previous_address,
+        household_code=record.household.household_code,
+        household=household,
+    )
+
+
+class LocalRegistry:
+    def resident(self, resident_code: str) -> ResidentData | None:
+        record = (
+            ResidentRecord.objects.select_related("household").filter(resident_code=resident_code).first()
+        )
+        if record is None:
+            return None
+        members = record.household.members.select_related("household").order_by("-is_head", "birth_date")
+        return _data(record, tuple(_data(member) for member in members))

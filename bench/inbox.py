@@ -121,7 +121,7 @@ def main() -> int:
     from madoguchi.cases.models import Submission
 
     client = Client()
-    clerk = staff_by_username("terunuma.a")
+    clerk = staff_by_username("sakamoto.m")
     client.force_login(clerk)
     rows = []
     for name, path in (

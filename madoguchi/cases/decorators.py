@@ -22,7 +22,7 @@ def resident_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpRe
     def guarded(request: HttpRequest, *args, **kwargs) -> HttpResponse:
         if not request.user.is_authenticated:
             return redirect(f"{reverse('identity:login')}?next={request.path}")
-        if request.user.is_staff_member and "draft_id" not in kwargs:
+        if request.user.is_staff_member and not {"draft_id", "bundle_id"} & kwargs.keys():
             raise PermissionDenied
         return view(request, *args, **kwargs)
 

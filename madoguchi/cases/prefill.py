@@ -3,7 +3,9 @@
 A field asks for a registry attribute with ``"prefill": "<attribute>"``; the shape of the value
 depends on the field type (a name field takes 姓・名・セイ・メイ, an address field postal code,
 address and building). Group fields (e.g. the children for 児童手当) take one row per household
-member, each sub-field naming the member attribute it takes.
+member (``household_members`` / ``household_children``); a row fills its name sub-field (type
+japanese_name) and every sub-field whose key is a member attribute (``birth_date``,
+``relationship``, ``sex``).
 """
 
 from __future__ import annotations
@@ -42,15 +44,7 @@ def label_of(attribute: str) -> str:
 
 def attributes_of(spec: engine.FormSpec) -> list[str]:
     """Every registry attribute the form reads (what the resident is asked to consent to)."""
-    names: set[str] = set()
-    for step in spec.steps:
-        for field in step.fields:
-            if field.prefill:
-                names.add(field.prefill)
-            for sub in getattr(field, "fields", None) or ():
-                if sub.prefill:
-                    names.add(f"{field.prefill}.{sub.prefill}" if field.prefill else sub.prefill)
-    return sorted(names)
+    return sorted({field.prefill for field in spec.all_fields() if field.prefill})
 
 
 def _value(field_type: str, attribute: str, person: ResidentData) -> Any:
@@ -69,6 +63,19 @@ def _value(field_type: str, attribute: str, person: ResidentData) -> Any:
     return value
 
 
+_MEMBER_ATTRIBUTES = ("birth_date", "relationship", "sex")
+
+
+def _row(group: engine.FieldSpec, member: ResidentData) -> dict[str, Any]:
+    row: dict[str, Any] = {}
+    for sub in group.fields:
+        if sub.type == "japanese_name":
+            row[sub.key] = _value(sub.type, "full_name", member)
+        elif sub.key in _MEMBER_ATTRIBUTES:
+            row[sub.key] = _value(sub.type, sub.key, member)
+    return row
+
+
 def values_for(spec: engine.FormSpec, data: ResidentData) -> dict[str, Any]:
     """Field key → prefilled answer, for every field bound to the registry."""
     values: dict[str, Any] = {}
@@ -77,10 +84,7 @@ def values_for(spec: engine.FormSpec, data: ResidentData) -> dict[str, Any]:
             if not field.prefill:
                 continue
             if field.type == "group":
-                values[field.key] = [
-                    {sub.key: _value(sub.type, sub.prefill, member) for sub in field.fields if sub.prefill}
-                    for member in getattr(data, field.prefill)
-                ]
+                values[field.key] = [_row(field, member) for member in getattr(data, field.prefill)]
             else:
                 values[field.key] = _value(field.type, field.prefill, data)
     return values

@@ -46,6 +46,16 @@ class ApplicationError(Exception):
         self.messages = list(messages)
 
 
+class PrefillMismatch(ApplicationError):
+    """A prefilled answer no longer matches the registry (changed there, or tampered with)."""
+
+    def __init__(self, field_key: str) -> None:
+        super().__init__(
+            _("住民記録から自動入力した内容が確認できませんでした。もう一度自動入力からやり直してください。")
+        )
+        self.field_key = field_key
+
+
 def _spec(draft_or_submission: Draft | Submission) -> engine.FormSpec:
     return engine.parse_definition(draft_or_submission.form_version.definition)
 
@@ -162,6 +172,7 @@ class StepOutcome:
     errors: dict[str, list[str]] = field(default_factory=dict)
     action: str | None = None
     next_step: str | None = None  # None after the last step: go to the review page
+    raw: dict[str, Any] = field(default_factory=dict)  # what was typed, to show it again
 
 
 @transaction.atomic
@@ -172,8 +183,8 @@ def save_step(*, draft: Draft, step_key: str, data, files, actor) -> StepOutcome
         raise ApplicationError(_("この申請はすでに送信されています。"))
     spec = _spec(draft)
     result = engine.clean_step(spec, step_key, data, files, draft.answers, draft.prefilled)
-    if not result.ok or result.action:
-        return StepOutcome(ok=False, errors=result.errors, action=result.action)
+    if not result.ok:
+        return StepOutcome(ok=False, errors=result.errors, action=result.action, raw=result.raw)
     answers = {**draft.answers, **result.answers}
     for key, upload in result.uploads.items():
         answers[key] = _store_upload(draft=draft, field_key=key, upload=upload)
@@ -202,19 +213,7 @@ def _recheck_prefilled(draft: Draft, spec: engine.FormSpec, actor) -> None:
     current = prefill.values_for(spec, data) if data else {}
     for key, value in draft.prefilled.items():
         if current.get(key) != value or draft.answers.get(key) != value:
-            record_event(
-                action="cases.prefill_mismatch",
-                actor=actor,
-                object_type="cases.draft",
-                object_id=str(draft.pk),
-                purpose="申請時の自動入力値の確認",
-                details={"field": key},
-            )
-            raise ApplicationError(
-                _(
-                    "住民記録から自動入力した内容が確認できませんでした。もう一度自動入力からやり直してください。"
-                )
-            )
+            raise PrefillMismatch(key)
 
 
 def submit(*, draft: Draft, actor) -> Submission:
@@ -227,6 +226,17 @@ def submit(*, draft: Draft, actor) -> Submission:
     try:
         with transaction.atomic():
             return _submit(draft=draft, actor=actor)
+    except PrefillMismatch as mismatch:
+        # Recorded after the rollback, so the attempt stays on the trail on every database.
+        record_event(
+            action="cases.prefill_mismatch",
+            actor=actor,
+            object_type="cases.draft",
+            object_id=str(draft.pk),
+            purpose="申請時の自動入力値の確認",
+            details={"field": mismatch.field_key},
+        )
+        raise
     except IntegrityError:
         existing = Submission.objects.filter(draft_id=draft.pk).first()
         if existing is None:
@@ -377,14 +387,14 @@ def amend(*, submission: Submission, step_key: str, data, files, actor) -> StepO
     spec = _spec(submission)
     prefilled = submission.draft.prefilled
     result = engine.clean_step(spec, step_key, data, files, submission.answers, prefilled)
-    if not result.ok or result.action:
-        return StepOutcome(ok=False, errors=result.errors, action=result.action)
+    if not result.ok:
+        return StepOutcome(ok=False, errors=result.errors, action=result.action, raw=result.raw)
     answers = {**submission.answers, **result.answers}
     for key, upload in result.uploads.items():
         answers[key] = _store_upload(draft=submission.draft, field_key=key, upload=upload)
     errors = engine.validate_all(spec, answers)
     if errors:
-        return StepOutcome(ok=False, errors=errors)
+        return StepOutcome(ok=False, errors=errors, raw=result.raw)
     submission.answers = answers
     submission.fee = engine.compute_fee(spec, answers)
     submission.save(update_fields=["answers", "fee", "updated_at"])

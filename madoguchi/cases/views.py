@@ -117,6 +117,7 @@ def _step_context(draft, spec, step, answers, errors) -> dict:
         "step_count": len(steps),
         "previous_step": keys[index - 1] if index > 0 else None,
         "procedure": procedure_selectors.procedure_by_code(draft.procedure_code),
+        "posted": None,
     }
 
 

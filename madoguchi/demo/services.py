@@ -22,6 +22,7 @@ from madoguchi.demo.data.organization import DEPARTMENTS, MAIN_PHONE, POSITIONS,
 from madoguchi.organization import selectors as org_selectors
 from madoguchi.organization import services as org_services
 from madoguchi.organization.models import Municipality
+from madoguchi.procedures.services import seed_catalogue
 from madoguchi.registry.services import Member, register_household
 
 # Shown in the README and printed by `madoguchi demo`; the demo is never a production system.
@@ -57,7 +58,8 @@ class DemoLogin:
 
 DEMO_LOGINS = (
     DemoLogin("admin.joho", "総務部情報管理課 主事（システム管理者）"),
-    DemoLogin("terunuma.a", "市民生活部市民窓口課 課長"),
+    DemoLogin("sakamoto.m", "市民生活部市民窓口課 課長"),
+    DemoLogin("nakajima.y", "市民生活部市民窓口課 住民記録係 主事（窓口担当）"),
     DemoLogin("ebihara.m", "総務部長"),
 )
 
@@ -239,5 +241,6 @@ def seed_demo(*, today: dt.date, progress: Callable[[int], None] | None = None) 
     """Everything the demo needs, in one transaction: all of it lands, or none of it."""
     municipality = seed_organization()
     staff = seed_staff(municipality)
+    seed_catalogue(municipality=municipality)
     residents = seed_residents(today, progress)
     return {"staff": staff, "residents": residents}

@@ -1,5 +1,12 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from madoguchi.procedures import views
 
 app_name = "procedures"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("procedures/", views.procedure_list, name="list"),
+    path("procedures/<slug:code>/", views.procedure_detail, name="detail"),
+    path("life-events/", views.life_event_list, name="life_events"),
+    path("life-events/<slug:code>/", views.life_event_detail, name="life_event"),
+]

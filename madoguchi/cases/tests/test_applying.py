@@ -1,0 +1,176 @@
+"""A resident applies online: consent, prefill, steps, review, exactly one submission."""
+
+from __future__ import annotations
+
+import pytest
+from django.core import mail
+
+from madoguchi.audit.models import AuditEvent
+from madoguchi.cases.models import Draft, PrefillConsent, Submission
+from madoguchi.cases.receipts import normalise_receipt_number
+from madoguchi.cases.tests.conftest import CHILD_CODE, fill_in
+from madoguchi.notifications.models import Notification
+
+pytestmark = [pytest.mark.django_db, pytest.mark.sqlite_subset]
+
+
+def test_the_whole_application_is_prefilled_and_submitted_once(
+    client, procedure, resident, django_capture_on_commit_callbacks
+):
+    client.force_login(resident)
+    review_url = fill_in(client)
+    review = client.get(review_url).content.decode()
+    assert "龍ケ崎" in review and "久保台2丁目3番4号" in review and "600" in review
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(review_url)
+    assert response.status_code == 302
+    submission = Submission.objects.get()
+    assert response["Location"] == f"/my/{submission.receipt_number}/done/"
+    assert normalise_receipt_number(submission.receipt_number) == submission.receipt_number
+    assert submission.fee == 600
+    assert submission.answers["name"]["last"] == "龍ケ崎"
+    assert submission.answers["children"][0]["birth_date"] == "2018-09-09"
+    assert submission.department.code == "shimin-madoguchi"
+    assert submission.due_on is not None and submission.due_on > submission.submitted_at.date()
+    assert submission.revisions.count() == 1 and submission.status_changes.count() == 1
+    assert PrefillConsent.objects.get().attributes == [
+        "address",
+        "birth_date",
+        "full_name",
+        "household_children",
+    ]
+    reads = AuditEvent.objects.filter(action="registry.read", object_id=submission.resident_code)
+    assert (
+        reads.filter(purpose__contains="申請書への自動入力", actor_id=resident.pk).count() == 2
+    )  # consent, submit
+    notification = Notification.objects.get()
+    assert notification.to == "taro@example.jp" and notification.sent_at is not None
+    assert mail.outbox[0].subject.startswith("【受付のお知らせ】")
+    assert submission.receipt_number in mail.outbox[0].body
+
+
+def test_submitting_twice_makes_one_submission(client, procedure, resident):
+    client.force_login(resident)
+    review_url = fill_in(client)
+    first = client.post(review_url)
+    second = client.post(review_url)
+    assert Submission.objects.count() == 1
+    assert first["Location"] == f"/my/{Submission.objects.get().receipt_number}/done/"
+    # The second click finds the draft already sent: it is not a form any more.
+    assert second.status_code == 404
+
+
+def test_the_service_returns_the_same_submission_for_a_retried_draft(client, procedure, resident):
+    from madoguchi.cases import services
+
+    client.force_login(resident)
+    fill_in(client)
+    draft = Draft.objects.get()
+    first = services.submit(draft=draft, actor=resident)
+    again = services.submit(draft=Draft.objects.get(), actor=resident)
+    assert first.pk == again.pk and Submission.objects.count() == 1
+
+
+def test_a_step_with_errors_saves_nothing_and_says_why_in_japanese(client, procedure, resident):
+    client.force_login(resident)
+    start = client.post("/apply/test-certificate/")["Location"]
+    client.post(client.get(start)["Location"], {"decision": "accept"})
+    client.post(client.get(start)["Location"], {})
+    before = Draft.objects.get().answers
+    response = client.post(client.get(start)["Location"], {"purpose": "other", "copies": "11"})
+    assert response.status_code == 400
+    body = response.content.decode()
+    assert "md-error-summary" in body
+    assert Draft.objects.get().answers == before
+
+
+def test_a_prefilled_value_cannot_be_overwritten_from_the_browser(client, procedure, resident):
+    client.force_login(resident)
+    start = client.post("/apply/test-certificate/")["Location"]
+    client.post(client.get(start)["Location"], {"decision": "accept"})
+    client.post(client.get(start)["Location"], {"name__last": "偽名", "name__first": "太郎", "email": ""})
+    assert Draft.objects.get().answers["name"]["last"] == "龍ケ崎"
+
+
+def test_a_tampered_prefilled_answer_is_rejected_at_submit(client, procedure, resident):
+    client.force_login(resident)
+    review_url = fill_in(client)
+    draft = Draft.objects.get()
+    draft.answers["birth_date"] = "1990-01-01"
+    draft.save()
+    response = client.post(review_url)
+    assert response.status_code == 400
+    assert "住民記録から自動入力した内容が確認できませんでした" in response.content.decode()
+    assert not Submission.objects.exists()
+    assert AuditEvent.objects.filter(action="cases.prefill_mismatch").exists()
+
+
+def test_declining_prefill_means_typing_everything(client, procedure, resident):
+    client.force_login(resident)
+    start = client.post("/apply/test-certificate/")["Location"]
+    client.post(client.get(start)["Location"], {"decision": "decline"})
+    step = client.get(client.get(start)["Location"])
+    body = step.content.decode()
+    assert 'name="name__last"' in body
+    assert not AuditEvent.objects.filter(action="registry.read", object_id=CHILD_CODE).exists()
+
+
+def test_an_unfinished_application_is_resumed_not_duplicated(client, procedure, resident):
+    client.force_login(resident)
+    first = client.post("/apply/test-certificate/")["Location"]
+    second = client.post("/apply/test-certificate/")["Location"]
+    assert first == second and Draft.objects.count() == 1
+    assert "テスト証明書の交付請求" in client.get("/my/").content.decode()
+
+
+def test_signing_in_is_required_to_start(client, procedure):
+    response = client.post("/apply/test-certificate/")
+    assert response.status_code == 302 and response["Location"].startswith(
+        "/login/?next=/apply/test-certificate/"
+    )
+
+
+def test_a_card_procedure_needs_a_card_session(client, procedure, resident):
+    procedure.sign_in_level = "mynumber_card"
+    procedure.save()
+    client.force_login(resident)
+    response = client.post("/apply/test-certificate/")
+    assert response["Location"].startswith("/login/")
+    assert not Draft.objects.exists()
+
+
+def test_another_resident_cannot_open_my_draft_or_submission(client, procedure, resident, django_user_model):
+    client.force_login(resident)
+    review_url = fill_in(client)
+    client.post(review_url)
+    receipt = Submission.objects.get().receipt_number
+    other = django_user_model.objects.create(username="someone-else", kind="resident")
+    client.force_login(other)
+    assert client.get(review_url).status_code == 404
+    assert client.get(f"/my/{receipt}/").status_code == 404
+    assert client.get(f"/my/{receipt}/pdf/").status_code == 404
+    assert client.get(f"/api/v1/submissions/{receipt}").status_code == 404
+    assert client.get("/api/v1/submissions").json()["count"] == 0
+
+
+def test_the_resident_can_download_a_pdf_copy(client, procedure, resident):
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    client.force_login(resident)
+    client.post(fill_in(client))
+    receipt = Submission.objects.get().receipt_number
+    response = client.get(f"/my/{receipt}/pdf/")
+    assert response["Content-Type"] == "application/pdf"
+    text = PdfReader(BytesIO(response.content)).pages[0].extract_text()
+    assert receipt in text and "龍ケ崎" in text
+
+
+def test_the_api_lists_my_submissions(client, procedure, resident):
+    client.force_login(resident)
+    client.post(fill_in(client))
+    listing = client.get("/api/v1/submissions").json()
+    assert listing["count"] == 1
+    detail = client.get(f"/api/v1/submissions/{listing['results'][0]['receipt_number']}").json()
+    assert detail["status"] == "received" and detail["history"][0]["to_status"] == "received"

@@ -1,0 +1,50 @@
+"""Reads of the identity app, for the other apps: whose record a resident is, how they signed in."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest
+
+from madoguchi.identity.models import ResidentIdentity
+from madoguchi.identity.oidc import JPKI_ACR
+
+# The session keys the sign-in view sets after ``login``; ``logout`` flushes them with the session.
+SESSION_ACR = "identity.acr"
+SESSION_AUTH_TIME = "identity.auth_time"
+
+MYNUMBER_CARD = "mynumber_card"
+NO_SIGN_IN = "none"
+
+
+def resident_code_of(user: Any) -> str | None:
+    """The 住民票コード of the registry record the user's card was matched to, or None.
+
+    None for anonymous visitors, staff, and residents whose card matched no record here. The
+    most recent sign-in decides when a user has more than one identity.
+    """
+    if not getattr(user, "is_authenticated", False):
+        return None
+    code = (
+        ResidentIdentity.objects.filter(user_id=user.pk)
+        .order_by("-last_sign_in_at")
+        .values_list("resident_code", flat=True)
+        .first()
+    )
+    return code or None
+
+
+def sign_in_level(request: HttpRequest) -> str:
+    """``"mynumber_card"`` when this session was opened with the card's acr, else ``"none"``.
+
+    Procedures that need 公的個人認証 ask this rather than ``is_authenticated``: a session is only
+    as strong as the authentication that opened it.
+    """
+    user = request.user
+    if (
+        user.is_authenticated
+        and user.kind == user.Kind.RESIDENT
+        and request.session.get(SESSION_ACR) == JPKI_ACR
+    ):
+        return MYNUMBER_CARD
+    return NO_SIGN_IN

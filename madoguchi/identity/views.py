@@ -1,0 +1,97 @@
+"""Resident sign-in with the My Number Card (relying party side), and sign-out."""
+
+from __future__ import annotations
+
+import logging
+
+from django.contrib import messages
+from django.contrib.auth import login, logout
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from madoguchi.identity import oidc, services
+from madoguchi.identity.selectors import SESSION_ACR, SESSION_AUTH_TIME
+
+logger = logging.getLogger(__name__)
+
+# The resident's start page; the cases app serves it.
+DEFAULT_NEXT = "/my/"
+SESSION_NEXT = "identity.next"
+
+
+def safe_next(candidate: str | None) -> str:
+    """``candidate`` when it is a path on this site, else the resident's start page.
+
+    Only relative paths are accepted (not even this site's absolute URL), so a link crafted
+    elsewhere cannot use the sign-in to send a resident to a look-alike site.
+    """
+    if (
+        candidate
+        and candidate.startswith("/")
+        and url_has_allowed_host_and_scheme(candidate, allowed_hosts=set(), require_https=False)
+    ):
+        return candidate
+    return DEFAULT_NEXT
+
+
+def _failure(request: HttpRequest, reason: str) -> HttpResponse:
+    logger.warning("resident sign-in failed", extra={"reason": reason})
+    services.record_sign_in_failure(reason=reason)
+    next_url = request.session.get(SESSION_NEXT, DEFAULT_NEXT)
+    return render(
+        request,
+        "identity/error.html",
+        {"cancelled": reason == "access_denied", "next": next_url if next_url != DEFAULT_NEXT else ""},
+        status=400,
+    )
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def login_page(request: HttpRequest) -> HttpResponse:
+    """GET explains the sign-in; POST (the button) sends the resident to the identity provider."""
+    if request.method == "GET":
+        next_url = safe_next(request.GET.get("next"))
+        return render(request, "identity/login.html", {"next": next_url if next_url != DEFAULT_NEXT else ""})
+    request.session[SESSION_NEXT] = safe_next(request.POST.get("next"))
+    try:
+        return oidc.authorization_redirect(request)
+    except oidc.SignInFailed as failure:
+        return _failure(request, failure.reason)
+
+
+@never_cache
+@require_GET
+def callback(request: HttpRequest) -> HttpResponse:
+    """Where the provider sends the resident back: verify, find the account, open the session."""
+    try:
+        verified = oidc.verified_sign_in(request)
+        user = services.record_resident_sign_in(
+            issuer=verified.issuer,
+            subject=verified.subject,
+            acr=verified.acr,
+            auth_time=verified.auth_time,
+            holder=verified.holder,
+        )
+    except oidc.SignInFailed as failure:
+        return _failure(request, failure.reason)
+    except services.ResidentSignInRefused:
+        return _failure(request, "not_a_resident")
+    next_url = request.session.pop(SESSION_NEXT, DEFAULT_NEXT)
+    login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+    # After login(): it starts a new session when another user was signed in.
+    request.session[SESSION_ACR] = verified.acr
+    request.session[SESSION_AUTH_TIME] = int(verified.auth_time.timestamp()) if verified.auth_time else None
+    return redirect(next_url)
+
+
+@require_POST
+def logout_view(request: HttpRequest) -> HttpResponse:
+    """End the session; the accounts app's sign-out signal puts it on the audit trail."""
+    logout(request)
+    messages.success(request, _("ログアウトしました。"))
+    return redirect("core:home")

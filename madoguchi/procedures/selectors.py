@@ -1,0 +1,60 @@
+"""Reads of the procedure catalogue. Nothing here is personal data, so nothing is audited."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+
+from django.db.models import Q, QuerySet
+
+from madoguchi.procedures.calendar import add_business_days
+from madoguchi.procedures.models import LifeEvent, Procedure
+from madoguchi.procedures.rules import applicable_procedure_codes
+
+_SEARCHED_FIELDS = ("title", "title_en", "summary", "summary_en", "description", "description_en")
+
+
+def published_procedures(*, q: str = "", category: str = "", life_event: str = "") -> QuerySet[Procedure]:
+    """Published procedures, in display order, matching every word of ``q`` (in Japanese or English).
+
+    Words are separated by ASCII or full-width spaces; each must appear (case-insensitively) in
+    the title, summary or description in either language.
+    """
+    procedures = Procedure.objects.filter(is_published=True).select_related("department")
+    for word in q.split():
+        match = Q()
+        for field in _SEARCHED_FIELDS:
+            match |= Q(**{f"{field}__icontains": word})
+        procedures = procedures.filter(match)
+    if category:
+        procedures = procedures.filter(category=category)
+    if life_event:
+        procedures = procedures.filter(life_events__code=life_event)
+    return procedures
+
+
+def procedure_by_code(code: str) -> Procedure | None:
+    """The published procedure with ``code`` (None if unknown or not published)."""
+    return published_procedures().filter(code=code).first()
+
+
+def life_events() -> QuerySet[LifeEvent]:
+    return LifeEvent.objects.all()
+
+
+def life_event_by_code(code: str) -> LifeEvent | None:
+    return LifeEvent.objects.filter(code=code).first()
+
+
+def procedures_for_life_event(event: LifeEvent, answers: Mapping[str, str]) -> list[Procedure]:
+    """The published procedures the event's rules call for with ``answers``, in the guide's order."""
+    codes = applicable_procedure_codes(event.rules, answers)
+    by_code = {procedure.code: procedure for procedure in published_procedures().filter(code__in=codes)}
+    return [by_code[code] for code in codes if code in by_code]
+
+
+def deadline_for(procedure: Procedure, received_on: dt.date) -> dt.date | None:
+    """The end of the 標準処理期間 for an application received on ``received_on`` (None: none set)."""
+    if procedure.processing_days is None:
+        return None
+    return add_business_days(received_on, procedure.processing_days)

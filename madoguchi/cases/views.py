@@ -136,17 +136,11 @@ def step(request: HttpRequest, draft_id, step_key: str) -> HttpResponse:
             if outcome.next_step:
                 return redirect("cases:step", draft_id=draft.pk, step_key=outcome.next_step)
             return redirect("cases:review", draft_id=draft.pk)
-        # Errors, or a "add a row" / "look up the postal code" action: show the step again with
-        # what was typed, without saving anything.
-        typed = engine.clean_step(spec, step_key, request.POST, request.FILES, draft.answers, draft.prefilled)
-        answers = {**draft.answers, **typed.answers}
-        status = 200 if outcome.action else 400
-        return render(
-            request,
-            "cases/step.html",
-            _step_context(draft, spec, current, answers, outcome.errors),
-            status=status,
-        )
+        # Errors, or an "add a row" / "look up the postal code" action: show the step again with
+        # what was typed; nothing was saved.
+        context = _step_context(draft, spec, current, draft.answers, outcome.errors)
+        context["posted"] = outcome.raw
+        return render(request, "cases/step.html", context, status=200 if outcome.action else 400)
     return render(request, "cases/step.html", _step_context(draft, spec, current, draft.answers, {}))
 
 
@@ -253,7 +247,7 @@ def amend(request: HttpRequest, receipt_number: str, step_key: str) -> HttpRespo
     if current is None:
         raise Http404
     errors: dict = {}
-    answers = submission.answers
+    posted: dict | None = None
     if request.method == "POST":
         outcome = services.amend(
             submission=submission,
@@ -265,11 +259,7 @@ def amend(request: HttpRequest, receipt_number: str, step_key: str) -> HttpRespo
         if outcome.ok:
             messages.success(request, _("修正した内容を送信しました。"))
             return redirect("cases:my_submission", receipt_number=receipt_number)
-        errors = outcome.errors
-        typed = engine.clean_step(
-            spec, step_key, request.POST, request.FILES, answers, submission.draft.prefilled
-        )
-        answers = {**answers, **typed.answers}
+        errors, posted = outcome.errors, outcome.raw
     return render(
         request,
         "cases/amend.html",
@@ -277,8 +267,9 @@ def amend(request: HttpRequest, receipt_number: str, step_key: str) -> HttpRespo
             "submission": submission,
             "spec": spec,
             "step": current,
-            "answers": answers,
+            "answers": submission.answers,
             "errors": errors,
+            "posted": posted,
             "prefilled": submission.draft.prefilled,
         },
         status=400 if errors else 200,

@@ -18,7 +18,10 @@ from django.db import transaction
 from madoguchi.accounts.selectors import staff_by_username
 from madoguchi.accounts.services import create_staff_user
 from madoguchi.demo.data import names, places
+from madoguchi.demo.data.forms import FORMS
 from madoguchi.demo.data.organization import DEPARTMENTS, MAIN_PHONE, POSITIONS, STAFF
+from madoguchi.formbuilder import selectors as form_selectors
+from madoguchi.formbuilder.services import create_form
 from madoguchi.organization import selectors as org_selectors
 from madoguchi.organization import services as org_services
 from madoguchi.organization.models import Municipality
@@ -154,6 +157,23 @@ def seed_staff(municipality: Municipality) -> int:
                     is_concurrent=concurrent,
                 )
     return len(STAFF)
+
+
+def seed_forms() -> int:
+    """The demo application forms (``data/forms.py``); a form whose code exists is left as it is.
+
+    Returns how many forms exist afterwards. Staff may have edited a seeded form since, so an
+    existing form is never overwritten: a new definition reaches it through the editor.
+    """
+    for form in FORMS:
+        if form_selectors.form_by_code(form["code"]) is None:
+            create_form(
+                code=form["code"],
+                title=form["title"],
+                title_en=form["title_en"],
+                definition=form["definition"],
+            )
+    return form_selectors.all_forms().count()
 
 
 def _kana_name(pool: list[tuple[str, str]], rng: random.Random) -> tuple[str, str]:

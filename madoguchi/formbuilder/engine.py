@@ -410,9 +410,12 @@ class _DefinitionReader:
             self.error(_("%(where)sの unit_price は 0 以上の整数（円）で指定してください") % {"where": where})
         times = raw.get("times")
         counted = self.seen.get(times) if isinstance(times, str) else None
-        if counted is None or counted.get("type") != "number":
+        if counted is None or not _countable(counted):
             self.error(
-                _("%(where)sの times「%(key)s」は、前にある数値（number）の項目を指定してください")
+                _(
+                    "%(where)sの times「%(key)s」は、前にある数値（number）の項目か、"
+                    "選択肢の値がすべて整数の単一選択（choice）を指定してください"
+                )
                 % {"where": where, "key": times}
             )
 
@@ -1022,10 +1025,25 @@ def _answer_error(spec_field: FieldSpec, value: Any) -> str | None:
     return None
 
 
+def _countable(raw: Mapping[str, Any]) -> bool:
+    """A fee may multiply a number, or a one-answer choice such as 通数 1–10 whose values are
+    whole numbers — picking a count is not typing it, which keeps certificate requests typing-free."""
+    if raw.get("type") == "number":
+        return True
+    return (
+        raw.get("type") == "choice"
+        and raw.get("widget") != "checkbox"
+        and bool(raw.get("options"))
+        and all(str(option.get("value", "")).isdigit() for option in raw["options"])
+    )
+
+
 def _fee_of(spec_field: FieldSpec, answers: Mapping[str, Any]) -> int:
     if "amount" in spec_field.options:
         return int(spec_field.options["amount"])
     times = answers.get(spec_field.options["times"])
+    if isinstance(times, str) and times.isdigit():
+        times = int(times)
     count = times if isinstance(times, int) and not isinstance(times, bool) else 0
     return int(spec_field.options["unit_price"]) * max(count, 0)
 

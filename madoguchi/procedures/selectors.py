@@ -58,3 +58,13 @@ def deadline_for(procedure: Procedure, received_on: dt.date) -> dt.date | None:
     if procedure.processing_days is None:
         return None
     return add_business_days(received_on, procedure.processing_days)
+
+
+def online_procedures() -> QuerySet[Procedure]:
+    """Published procedures with an online form, for pickers such as the counter's."""
+    return (
+        Procedure.objects.filter(is_published=True)
+        .exclude(form_code="")
+        .exclude(channel=Procedure.Channel.COUNTER_ONLY)
+        .order_by("sort_order", "code")
+    )

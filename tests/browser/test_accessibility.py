@@ -3,29 +3,14 @@
 from __future__ import annotations
 
 import pytest
+from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from madoguchi.accounts.tests.factories import DEFAULT_PASSWORD, StaffUserFactory
-from madoguchi.demo.services import seed_organization, seed_staff
 from tests.browser.conftest import axe_violations
+from tests.browser.pages import EXPECTED_STATUS, NOT_PAGES, PAGES, build_site
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-# Every HTML page, with who may see it. The URL-pattern check below fails when a page is added
-# without being listed here or among NOT_PAGES.
-PAGES = {
-    "core:home": ("/", "anonymous"),
-    "organization:directory": ("/organization/", "anonymous"),
-    "accounts:staff_login": ("/staff/login/", "anonymous"),
-    "accounts:staff_home": ("/staff/", "staff"),
-}
-NOT_PAGES = {
-    "core:healthz": "JSON health check",
-    "core:readyz": "JSON readiness check",
-    "api-schema": "OpenAPI 3 schema (JSON)",
-    "set_language": "POST-only language switch (its form is on every page)",
-    "accounts:staff_logout": "POST-only; its result page is checked in test_sign_out_page",
-}
 
 
 def _names(resolver: URLResolver, prefix: str = "") -> set[str]:
@@ -43,40 +28,40 @@ def test_every_url_is_either_checked_or_explained():
 
 
 @pytest.fixture
-def city():
-    municipality = seed_organization()
-    seed_staff(municipality)
-    return municipality
+def site():
+    return build_site()
 
 
-def _sign_in(page, base: str) -> None:
-    user = StaffUserFactory(username="axe.tester")
-    page.goto(f"{base}/staff/login/")
-    page.fill("#id_username", user.username)
-    page.fill("#id_password", DEFAULT_PASSWORD)
-    page.click("#staff-login-form button[type=submit]")
-    page.wait_for_url(f"{base}/staff/")
+def sign_in_as(page, base_url: str, user) -> None:
+    """Give the browser a session for ``user`` (as the sign-in pages would)."""
+    client = Client()
+    client.force_login(user)
+    page.context.add_cookies(
+        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": base_url}]
+    )
 
 
 @pytest.mark.parametrize("language", ["ja", "en"])
-def test_every_page_is_free_of_wcag_violations(page, live_server, city, language):
+def test_every_page_is_free_of_wcag_violations(page, live_server, site, language):
     page.context.add_cookies([{"name": "django_language", "value": language, "url": live_server.url}])
     failures = {}
-    for audience in ("anonymous", "staff"):
-        if audience == "staff":
-            _sign_in(page, live_server.url)
+    for audience, user in (("anonymous", None), ("resident", site.resident), ("staff", site.clerk)):
+        if user is not None:
+            page.context.clear_cookies(name="sessionid")
+            sign_in_as(page, live_server.url, user)
         for name, (path, who) in PAGES.items():
             if who != audience:
                 continue
-            response = page.goto(f"{live_server.url}{path}")
-            assert response.status == 200, f"{name}: {response.status}"
+            response = page.goto(f"{live_server.url}{path(site)}")
+            expected = EXPECTED_STATUS.get(name, 200)
+            assert response.status == expected, f"{name}: {response.status} {path(site)}"
             assert page.get_attribute("html", "lang") == language
             if violations := axe_violations(page):
                 failures[name] = violations
     assert failures == {}
 
 
-def test_error_states_are_accessible_too(page, live_server, city):
+def test_error_states_are_accessible_too(page, live_server, site):
     page.goto(f"{live_server.url}/staff/login/")
     page.fill("#id_username", "someone")
     page.fill("#id_password", "not-the-password")
@@ -85,17 +70,28 @@ def test_error_states_are_accessible_too(page, live_server, city):
     assert axe_violations(page) == []
     page.goto(f"{live_server.url}/no-such-page/")
     assert axe_violations(page) == []
+    sign_in_as(page, live_server.url, site.resident)
+    page.goto(f"{live_server.url}/apply/d/{site.draft.pk}/step/request/")
+    page.fill("[name=copies]", "99")
+    page.click("form[enctype] button[type=submit]")
+    assert page.locator(".md-error-summary").is_visible()
+    assert axe_violations(page) == []
 
 
-def test_sign_out_page(page, live_server, city):
-    _sign_in(page, live_server.url)
+def test_sign_out_page(page, live_server, site):
+    user = StaffUserFactory(username="axe.tester")
+    page.goto(f"{live_server.url}/staff/login/")
+    page.fill("#id_username", user.username)
+    page.fill("#id_password", DEFAULT_PASSWORD)
+    page.click("#staff-login-form button[type=submit]")
+    page.wait_for_url(f"{live_server.url}/staff/")
     page.click("form[action$='/staff/logout/'] button")
     assert page.locator("h1").inner_text() == "ログアウトしました"
     assert axe_violations(page) == []
 
 
-@pytest.mark.parametrize("path", ["/", "/organization/", "/staff/login/"])
-def test_pages_fit_a_320px_screen_without_sideways_scrolling(browser, live_server, city, path):
+@pytest.mark.parametrize("path", ["/", "/organization/", "/procedures/", "/staff/login/", "/login/"])
+def test_pages_fit_a_320px_screen_without_sideways_scrolling(browser, live_server, site, path):
     context = browser.new_context(locale="ja-JP", viewport={"width": 320, "height": 640})
     page = context.new_page()
     try:
@@ -105,7 +101,23 @@ def test_pages_fit_a_320px_screen_without_sideways_scrolling(browser, live_serve
         context.close()
 
 
-def test_200_percent_zoom_keeps_content_within_the_window(browser, live_server, city):
+def test_application_steps_fit_a_320px_screen(browser, live_server, site):
+    context = browser.new_context(locale="ja-JP", viewport={"width": 320, "height": 640})
+    page = context.new_page()
+    try:
+        sign_in_as(page, live_server.url, site.resident)
+        for path in (
+            f"/apply/d/{site.draft.pk}/step/applicant/",
+            f"/apply/d/{site.complete_draft.pk}/review/",
+            f"/my/{site.submission.receipt_number}/",
+        ):
+            page.goto(f"{live_server.url}{path}")
+            assert page.evaluate("document.documentElement.scrollWidth") <= 320, path
+    finally:
+        context.close()
+
+
+def test_200_percent_zoom_keeps_content_within_the_window(browser, live_server, site):
     # 200% zoom on a 1280-px window lays the page out like a 640-px one at double size.
     context = browser.new_context(
         locale="ja-JP", viewport={"width": 640, "height": 400}, device_scale_factor=2
@@ -118,7 +130,7 @@ def test_200_percent_zoom_keeps_content_within_the_window(browser, live_server, 
         context.close()
 
 
-def test_the_skip_link_moves_focus_to_the_main_content(page, live_server, city):
+def test_the_skip_link_moves_focus_to_the_main_content(page, live_server, site):
     page.goto(f"{live_server.url}/")
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.className") == "md-skip-link"
@@ -126,11 +138,16 @@ def test_the_skip_link_moves_focus_to_the_main_content(page, live_server, city):
     assert page.evaluate("document.activeElement.id") == "main"
 
 
-def test_staff_sign_in_and_language_switch_work_without_javascript(browser, live_server, city):
+def test_staff_sign_in_and_language_switch_work_without_javascript(browser, live_server, site):
+    user = StaffUserFactory(username="nojs.tester")
     context = browser.new_context(locale="ja-JP", java_script_enabled=False)
     page = context.new_page()
     try:
-        _sign_in(page, live_server.url)
+        page.goto(f"{live_server.url}/staff/login/")
+        page.fill("#id_username", user.username)
+        page.fill("#id_password", DEFAULT_PASSWORD)
+        page.click("#staff-login-form button[type=submit]")
+        page.wait_for_url(f"{live_server.url}/staff/")
         assert "職員メニュー" in page.locator("h1").inner_text()
         page.select_option("#language-select", "en")
         page.click(".md-lang-switch button")

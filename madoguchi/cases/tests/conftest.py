@@ -136,8 +136,8 @@ def procedure(city):
     )
 
 
-@pytest.fixture
-def household():
+def make_household() -> str:
+    """One household in 久保台: 龍ケ崎 太郎 (head) and his daughter 花; returns the head's code."""
     moved_in = dt.date(2015, 4, 1)
     register_household(
         household_code="0820820001",
@@ -170,6 +170,11 @@ def household():
         ],
     )
     return HEAD_CODE
+
+
+@pytest.fixture
+def household() -> str:
+    return make_household()
 
 
 @pytest.fixture

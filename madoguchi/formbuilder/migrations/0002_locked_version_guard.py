@@ -2,8 +2,10 @@
 
 ``formbuilder.services`` never edits a locked version (it creates the next one); this trigger
 makes sure no other path (a shell, a data migration, a bug) can either, because submissions are
-read against the exact definition they answered. Publishing stays possible. Unlocking and
-deleting a locked version are refused too.
+read against the exact definition they answered. Publishing stays possible. Unlocking is refused
+too, and so, on PostgreSQL, is deleting a locked version. On SQLite a delete trigger would also
+block the test suite's table flush (SQLite has no TRUNCATE); there the foreign keys from the
+drafts and submissions that locked the version refuse its deletion instead.
 
 SQLite rebuilds a table when Django alters it, which drops its triggers: a later migration that
 alters ``formbuilder_formversion`` must recreate this trigger on SQLite.
@@ -44,16 +46,9 @@ SQLITE_CREATE = [
         OR NEW.number IS NOT OLD.number OR NEW.form_id IS NOT OLD.form_id)
     BEGIN SELECT RAISE(ABORT, 'formbuilder: a locked form version cannot change'); END
     """,
-    """
-    CREATE TRIGGER formbuilder_locked_version_delete
-    BEFORE DELETE ON formbuilder_formversion
-    FOR EACH ROW WHEN OLD.locked_at IS NOT NULL
-    BEGIN SELECT RAISE(ABORT, 'formbuilder: a locked form version cannot be deleted'); END
-    """,
 ]
 SQLITE_DROP = [
     "DROP TRIGGER IF EXISTS formbuilder_locked_version_update",
-    "DROP TRIGGER IF EXISTS formbuilder_locked_version_delete",
 ]
 
 

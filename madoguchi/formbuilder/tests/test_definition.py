@@ -59,12 +59,15 @@ def test_household_prefill_only_fits_a_group():
     assert problems == ["項目「a」：prefill「household_members」は型「text」には使えません"]
 
 
-def test_fee_times_must_name_an_earlier_number_field():
+def test_fee_times_must_name_an_earlier_number_or_numeric_choice_field():
     raw = one_field(
         {"key": "note", "type": "text", "label": "備考"},
         {"key": "fee", "type": "fee", "label": "手数料", "unit_price": 300, "times": "note"},
     )
-    assert "項目「fee」の times「note」は、前にある数値（number）の項目を指定してください" in _problems(raw)
+    assert (
+        "項目「fee」の times「note」は、前にある数値（number）の項目か、"
+        "選択肢の値がすべて整数の単一選択（choice）を指定してください"
+    ) in _problems(raw)
 
 
 def test_a_choice_needs_options():

@@ -86,3 +86,39 @@ def test_summary_in_english_uses_english_labels(spec):
         pages = summary(spec, {"purpose": "bank", "birth_date": "2026-11-26"}, "en")
     assert ("Date of birth", "26 November 2026") in pages[0][1]
     assert ("Purpose", "Bank") in pages[1][1]
+
+
+def test_a_fee_can_multiply_a_numeric_choice_so_nothing_is_typed():
+    from madoguchi.formbuilder.engine import compute_fee, field_stats, parse_definition
+
+    spec = parse_definition(
+        one_field(
+            {
+                "key": "copies",
+                "type": "choice",
+                "widget": "select",
+                "label": {"ja": "通数"},
+                "options": [{"value": str(n), "label": {"ja": f"{n}通"}} for n in range(1, 4)],
+            },
+            {"key": "fee", "type": "fee", "label": {"ja": "手数料"}, "unit_price": 300, "times": "copies"},
+        )
+    )
+    assert compute_fee(spec, {"copies": "3"}) == 900
+    assert field_stats(spec).typed == 0
+
+
+def test_a_fee_cannot_multiply_a_choice_with_words_for_values():
+    from madoguchi.formbuilder.engine import DefinitionError, parse_definition
+
+    with pytest.raises(DefinitionError):
+        parse_definition(
+            one_field(
+                {
+                    "key": "kind",
+                    "type": "choice",
+                    "label": {"ja": "種類"},
+                    "options": [{"value": "a", "label": {"ja": "A"}}],
+                },
+                {"key": "fee", "type": "fee", "label": {"ja": "手数料"}, "unit_price": 300, "times": "kind"},
+            )
+        )

@@ -70,7 +70,8 @@ def test_the_database_refuses_to_change_a_locked_definition(version):
         FormVersion.objects.filter(pk=version.pk).update(definition={"steps": []})
 
 
-def test_the_database_refuses_to_delete_a_locked_version(version):
+@pytest.mark.usefixtures("postgres_only")
+def test_postgresql_refuses_to_delete_a_locked_version(version):
     services.lock_version(version=version)
     with pytest.raises(DatabaseError), transaction.atomic():
         FormVersion.objects.filter(pk=version.pk).delete()

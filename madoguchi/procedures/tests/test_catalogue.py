@@ -170,3 +170,14 @@ def test_the_seeded_moving_in_guide_adds_child_procedures_only_for_families():
     )
     assert "tennyu" in without and "jidou-teate-nintei" not in without
     assert "jidou-teate-nintei" in with_children and "kodomo-iryouhi" in with_children
+
+
+def test_online_procedures_are_those_with_a_form_that_accept_online_applications(db):
+    from madoguchi.demo.services import seed_organization
+    from madoguchi.procedures.services import seed_catalogue
+
+    seed_catalogue(municipality=seed_organization())
+    online = list(selectors.online_procedures())
+    assert online and all(p.accepts_online_applications for p in online)
+    assert "juminhyo-utsushi" in {p.code for p in online}
+    assert "konin" not in {p.code for p in online}  # 婚姻届: counter only

@@ -29,11 +29,17 @@ def test_the_english_catalogue_has_no_untranslated_or_fuzzy_entry():
     assert fuzzy == [], f"fuzzy: {fuzzy}"
 
 
+def _placeholders(text: str) -> list[str]:
+    return sorted(re.findall(r"%\(\w+\)[sd]|%[sd]", text))
+
+
 def test_english_translations_keep_their_placeholders():
     for entry in polib.pofile(str(CATALOGUE)).translated_entries():
-        assert sorted(re.findall(r"%\(\w+\)s", entry.msgid)) == sorted(
-            re.findall(r"%\(\w+\)s", entry.msgstr)
-        ), entry.msgid
+        if entry.msgid_plural:
+            for translation in entry.msgstr_plural.values():
+                assert _placeholders(entry.msgid_plural) == _placeholders(translation), entry.msgid
+        else:
+            assert _placeholders(entry.msgid) == _placeholders(entry.msgstr), entry.msgid
 
 
 def test_every_string_in_the_code_is_in_the_catalogue(tmp_path):

@@ -261,6 +261,7 @@ def seed_demo(*, today: dt.date, progress: Callable[[int], None] | None = None) 
     """Everything the demo needs, in one transaction: all of it lands, or none of it."""
     municipality = seed_organization()
     staff = seed_staff(municipality)
+    seed_forms()
     seed_catalogue(municipality=municipality)
     residents = seed_residents(today, progress)
     return {"staff": staff, "residents": residents}

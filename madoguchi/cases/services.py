@@ -142,7 +142,14 @@ def needs_prefill_decision(draft: Draft) -> bool:
     )
 
 
-def _store_upload(*, draft: Draft, field_key: str, upload: UploadedFile) -> dict[str, Any]:
+def _store_upload(
+    *, draft: Draft, field_key: str, upload: UploadedFile, checked: dict[str, Any]
+) -> dict[str, Any]:
+    """Keep an upload the engine has checked; ``checked`` holds its safe name and real type.
+
+    The browser's own file name and declared type are never trusted: the name is sanitised and
+    the type is what the content says it is.
+    """
     digest = hashlib.sha256()
     for chunk in upload.chunks():
         digest.update(chunk)
@@ -150,20 +157,15 @@ def _store_upload(*, draft: Draft, field_key: str, upload: UploadedFile) -> dict
     attachment = Attachment(
         draft=draft,
         field_key=field_key,
-        original_name=upload.name,
-        content_type=upload.content_type,
+        original_name=checked["name"],
+        content_type=checked["content_type"],
         size=upload.size,
         sha256=digest.hexdigest(),
         created_at=timezone.now(),
     )
     attachment.file.save(attachment.id.hex, upload, save=False)
     attachment.save()
-    return {
-        "name": upload.name,
-        "size": upload.size,
-        "content_type": upload.content_type,
-        "attachment": str(attachment.id),
-    }
+    return {**checked, "attachment": str(attachment.id)}
 
 
 @dataclass
@@ -187,7 +189,7 @@ def save_step(*, draft: Draft, step_key: str, data, files, actor) -> StepOutcome
         return StepOutcome(ok=False, errors=result.errors, action=result.action, raw=result.raw)
     answers = {**draft.answers, **result.answers}
     for key, upload in result.uploads.items():
-        answers[key] = _store_upload(draft=draft, field_key=key, upload=upload)
+        answers[key] = _store_upload(draft=draft, field_key=key, upload=upload, checked=result.answers[key])
     draft.answers = answers
     if step_key not in draft.completed_steps:
         draft.completed_steps = [*draft.completed_steps, step_key]
@@ -391,7 +393,9 @@ def amend(*, submission: Submission, step_key: str, data, files, actor) -> StepO
         return StepOutcome(ok=False, errors=result.errors, action=result.action, raw=result.raw)
     answers = {**submission.answers, **result.answers}
     for key, upload in result.uploads.items():
-        answers[key] = _store_upload(draft=submission.draft, field_key=key, upload=upload)
+        answers[key] = _store_upload(
+            draft=submission.draft, field_key=key, upload=upload, checked=result.answers[key]
+        )
     errors = engine.validate_all(spec, answers)
     if errors:
         return StepOutcome(ok=False, errors=errors, raw=result.raw)

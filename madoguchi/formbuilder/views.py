@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 
 from madoguchi.accounts.decorators import staff_required
 from madoguchi.formbuilder import selectors, services
-from madoguchi.formbuilder.engine import field_stats
+from madoguchi.formbuilder.engine import field_stats, parse_definition
 from madoguchi.formbuilder.forms import DefinitionForm, NewFormForm
 from madoguchi.formbuilder.models import Form
 
@@ -47,14 +47,17 @@ def _pretty(definition: dict) -> str:
 
 @staff_required
 def form_list(request: HttpRequest) -> HttpResponse:
-    rows = [
-        {
-            "form": form,
-            "latest": selectors.latest_version(form),
-            "current": selectors.current_version(form.code),
-        }
-        for form in selectors.all_forms()
-    ]
+    rows = []
+    for form in selectors.all_forms():
+        current = selectors.current_version(form.code)
+        rows.append(
+            {
+                "form": form,
+                "latest": selectors.latest_version(form),
+                "current": current,
+                "stats": field_stats(parse_definition(current.definition)) if current else None,
+            }
+        )
     return render(request, "formbuilder/list.html", {"rows": rows})
 
 

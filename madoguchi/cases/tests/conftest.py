@@ -98,6 +98,13 @@ FORM: dict[str, Any] = {
                     "required": True,
                 },
                 {
+                    "key": "attachment",
+                    "type": "file",
+                    "label": {"ja": "委任状など", "en": "Letter of attorney etc."},
+                    "max_size": 2 * 1024 * 1024,
+                    "accept": ["application/pdf", "image/png", "image/jpeg"],
+                },
+                {
                     "key": "fee",
                     "type": "fee",
                     "label": {"ja": "手数料", "en": "Fee"},

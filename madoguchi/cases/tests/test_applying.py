@@ -174,3 +174,30 @@ def test_the_api_lists_my_submissions(client, procedure, resident):
     assert listing["count"] == 1
     detail = client.get(f"/api/v1/submissions/{listing['results'][0]['receipt_number']}").json()
     assert detail["status"] == "received" and detail["history"][0]["to_status"] == "received"
+
+
+def test_an_upload_is_kept_with_the_draft_and_a_disguised_file_is_refused(client, procedure, resident):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from madoguchi.cases.models import Attachment
+
+    client.force_login(resident)
+    start = client.post("/apply/test-certificate/")["Location"]
+    client.post(client.get(start)["Location"], {"decision": "accept"})
+    client.post(client.get(start)["Location"], {})
+    step_url = client.get(start)["Location"]
+    fake = SimpleUploadedFile(
+        "委任状.pdf", b"MZ\x90\x00 this is a program, not a PDF", content_type="application/pdf"
+    )
+    refused = client.post(step_url, {"purpose": "bank", "copies": "1", "attachment": fake})
+    assert refused.status_code == 400 and not Attachment.objects.exists()
+    pdf = SimpleUploadedFile(
+        "../../委任状.pdf",
+        b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF",
+        content_type="application/octet-stream",
+    )
+    assert client.post(step_url, {"purpose": "bank", "copies": "1", "attachment": pdf}).status_code == 302
+    attachment = Attachment.objects.get()
+    assert "/" not in attachment.original_name and attachment.content_type == "application/pdf"
+    assert Draft.objects.get().answers["attachment"]["attachment"] == str(attachment.id)
+    assert attachment.file.read().startswith(b"%PDF")

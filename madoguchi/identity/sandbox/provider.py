@@ -223,6 +223,7 @@ def issue_code(*, authorization: AuthorizationRequest, resident_code: str) -> st
             "code_challenge": authorization.code_challenge,
             "resident_code": resident_code,
             "auth_time": int(time.time()),
+            "expires_at": time.time() + CODE_TTL,
         },
         timeout=CODE_TTL,
     )
@@ -234,7 +235,12 @@ def redeem_code(code: str) -> dict[str, Any] | None:
     digest = _digest(code)
     if not cache.add(f"{_CACHE_PREFIX}:used:{digest}", True, timeout=CODE_TTL):
         return None
-    return cache.get(f"{_CACHE_PREFIX}:code:{digest}")
+    grant = cache.get(f"{_CACHE_PREFIX}:code:{digest}")
+    # The cache's own expiry is coarse (Redis rounds, a busy store may keep a key a little
+    # longer); the grant carries its deadline so that 60 s means 60 s on every backend.
+    if grant is None or grant["expires_at"] < time.time():
+        return None
+    return grant
 
 
 def pkce_matches(code_verifier: str, code_challenge: str) -> bool:
@@ -250,14 +256,22 @@ def issue_access_token(*, client_id: str, scope: str, resident_code: str) -> str
     token = secrets.token_urlsafe(32)
     cache.set(
         f"{_CACHE_PREFIX}:access:{_digest(token)}",
-        {"client_id": client_id, "scope": scope, "resident_code": resident_code},
+        {
+            "client_id": client_id,
+            "scope": scope,
+            "resident_code": resident_code,
+            "expires_at": time.time() + ACCESS_TOKEN_TTL,
+        },
         timeout=ACCESS_TOKEN_TTL,
     )
     return token
 
 
 def access_grant(token: str) -> dict[str, Any] | None:
-    return cache.get(f"{_CACHE_PREFIX}:access:{_digest(token)}")
+    grant = cache.get(f"{_CACHE_PREFIX}:access:{_digest(token)}")
+    if grant is None or grant["expires_at"] < time.time():
+        return None
+    return grant
 
 
 def person_claims(record: ResidentRecord, scope: str) -> dict[str, Any]:

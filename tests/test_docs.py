@@ -46,3 +46,13 @@ def test_readme_quick_start_is_the_two_commands():
     quick_start = readme.split("## Quick start", 1)[1].split("\n## ", 1)[0]
     commands = re.findall(r"^make \w+", quick_start, flags=re.MULTILINE)
     assert commands == ["make demo", "make test"]
+
+
+def test_the_written_fields_report_matches_the_demo_forms():
+    from madoguchi.cases.written import report
+    from madoguchi.demo.data.forms import FORMS
+    from madoguchi.formbuilder.engine import parse_definition
+
+    page = (ROOT / "docs" / "applications.md").read_text(encoding="utf-8")
+    table = page.split("<!-- form-stats:start -->\n", 1)[1].split("\n<!-- form-stats:end -->", 1)[0]
+    assert table == report([(form["title"], parse_definition(form["definition"])) for form in FORMS])

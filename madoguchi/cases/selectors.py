@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from madoguchi.audit.services import record_event
 from madoguchi.cases import workflow
-from madoguchi.cases.models import Draft, Submission
+from madoguchi.cases.models import Attachment, Draft, Submission
 from madoguchi.organization.selectors import posts_held_by, subtree_ids
 
 
@@ -162,3 +162,18 @@ def bundle_of(user, bundle_id):
         .distinct()
         .first()
     )
+
+
+def attachment_of(submission: Submission, attachment_id) -> Attachment | None:
+    """An attachment of this submission's draft (the caller has already checked the submission)."""
+    return Attachment.objects.filter(draft_id=submission.draft_id, pk=attachment_id).first()
+
+
+def current_attachments(submission: Submission) -> list[Attachment]:
+    """The files the latest answers point to (a replaced upload stays in the history only)."""
+    ids = [
+        value["attachment"]
+        for value in submission.answers.values()
+        if isinstance(value, dict) and "attachment" in value
+    ]
+    return list(Attachment.objects.filter(draft_id=submission.draft_id, pk__in=ids))

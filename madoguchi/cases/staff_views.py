@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 from madoguchi.accounts.decorators import staff_required
 from madoguchi.cases import selectors, services, workflow
 from madoguchi.cases.forms import InboxFilterForm, StatusForm, TextForm
-from madoguchi.cases.views import submission_pdf_response
+from madoguchi.cases.views import attachment_response, submission_pdf_response
 from madoguchi.core.wareki import parse_japanese_date
 from madoguchi.formbuilder import engine
 from madoguchi.formbuilder.engine import to_katakana
@@ -93,6 +93,7 @@ def case_detail(request: HttpRequest, receipt_number: str) -> HttpResponse:
             "messages_list": submission.messages.select_related("author"),
             "notes": submission.notes.select_related("author"),
             "revisions": submission.revisions.all(),
+            "attachments": selectors.current_attachments(submission),
             "status_form": StatusForm(),
             "text_form": TextForm(),
             "today": timezone.localdate(),
@@ -116,6 +117,12 @@ def _act(request: HttpRequest, receipt_number: str, action) -> HttpResponse:
 def case_pdf(request: HttpRequest, receipt_number: str) -> HttpResponse:
     submission = _case_or_404(request, receipt_number, "申請内容の印刷")
     return submission_pdf_response(submission, request.LANGUAGE_CODE)
+
+
+@staff_required
+def case_attachment(request: HttpRequest, receipt_number: str, attachment_id) -> HttpResponse:
+    submission = _case_or_404(request, receipt_number, "添付書類の確認")
+    return attachment_response(submission, attachment_id, actor=request.user, purpose="添付書類の確認")
 
 
 @require_POST

@@ -17,6 +17,9 @@ urlpatterns = [
     path("my/<str:receipt_number>/done/", views.done, name="done"),
     path("my/<str:receipt_number>/pdf/", views.my_submission_pdf, name="my_submission_pdf"),
     path("my/<str:receipt_number>/message/", views.my_message, name="my_message"),
+    path(
+        "my/<str:receipt_number>/attachments/<uuid:attachment_id>/", views.my_attachment, name="my_attachment"
+    ),
     path("my/<str:receipt_number>/amend/<slug:step_key>/", views.amend, name="amend"),
     path("staff/counter/", staff_views.counter, name="staff_counter"),
     path("staff/counter/<str:resident_code>/", staff_views.counter_resident, name="staff_counter_resident"),
@@ -24,6 +27,11 @@ urlpatterns = [
     path("staff/inbox/export.csv", staff_views.inbox_export, name="staff_inbox_export"),
     path("staff/cases/<str:receipt_number>/", staff_views.case_detail, name="staff_case"),
     path("staff/cases/<str:receipt_number>/pdf/", staff_views.case_pdf, name="staff_case_pdf"),
+    path(
+        "staff/cases/<str:receipt_number>/attachments/<uuid:attachment_id>/",
+        staff_views.case_attachment,
+        name="staff_case_attachment",
+    ),
     path("staff/cases/<str:receipt_number>/status/", staff_views.case_status, name="staff_case_status"),
     path(
         "staff/cases/<str:receipt_number>/correction/",

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from madoguchi.audit.services import record_event
 from madoguchi.cases import prefill, selectors, services
 from madoguchi.cases.decorators import resident_required
 from madoguchi.core.pdf import sections_pdf
@@ -214,6 +215,7 @@ def my_submission(request: HttpRequest, receipt_number: str) -> HttpResponse:
             "submission": submission,
             "summary": engine.summary(spec, submission.answers, request.LANGUAGE_CODE),
             "history": submission.status_changes.all(),
+            "attachments": selectors.current_attachments(submission),
             "messages_list": submission.messages.select_related("author"),
             "steps": engine.visible_steps(spec, submission.answers),
         },
@@ -347,3 +349,34 @@ def my_submission_pdf(request: HttpRequest, receipt_number: str) -> HttpResponse
     if submission is None:
         raise Http404
     return submission_pdf_response(submission, request.LANGUAGE_CODE)
+
+
+def attachment_response(submission, attachment_id, *, actor, purpose: str) -> FileResponse:
+    """Send an attachment as a download, never inline, with its checked type; the look is audited."""
+    attachment = selectors.attachment_of(submission, attachment_id)
+    if attachment is None:
+        raise Http404
+    record_event(
+        action="cases.attachment",
+        actor=actor,
+        object_type="cases.submission",
+        object_id=submission.receipt_number,
+        purpose=purpose,
+        details={"attachment": str(attachment.pk)},
+    )
+    return FileResponse(
+        attachment.file.open("rb"),
+        as_attachment=True,
+        filename=attachment.original_name,
+        content_type=attachment.content_type,
+    )
+
+
+@resident_required
+def my_attachment(request: HttpRequest, receipt_number: str, attachment_id) -> HttpResponse:
+    submission = selectors.submission_of(request.user, receipt_number)
+    if submission is None:
+        raise Http404
+    return attachment_response(
+        submission, attachment_id, actor=request.user, purpose="本人による添付書類の確認"
+    )

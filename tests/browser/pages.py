@@ -168,6 +168,8 @@ NOT_PAGES = {
     "cases:my_submission_pdf": "PDF",
     "cases:staff_inbox_export": "CSV",
     "cases:staff_case_pdf": "PDF",
+    "cases:my_attachment": "a file download",
+    "cases:staff_case_attachment": "a file download",
     "cases:staff_case_status": "POST-only; redirects to the case",
     "cases:staff_case_correction": "POST-only; redirects to the case",
     "cases:staff_case_assign": "POST-only; redirects to the case",

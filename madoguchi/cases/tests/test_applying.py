@@ -201,3 +201,30 @@ def test_an_upload_is_kept_with_the_draft_and_a_disguised_file_is_refused(client
     assert "/" not in attachment.original_name and attachment.content_type == "application/pdf"
     assert Draft.objects.get().answers["attachment"]["attachment"] == str(attachment.id)
     assert attachment.file.read().startswith(b"%PDF")
+
+
+def test_the_applicant_and_the_department_can_download_the_attachment_and_nobody_else(
+    client, procedure, resident, clerk, django_user_model
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    client.force_login(resident)
+    start = client.post("/apply/test-certificate/")["Location"]
+    client.post(client.get(start)["Location"], {"decision": "accept"})
+    client.post(client.get(start)["Location"], {})
+    pdf = SimpleUploadedFile("委任状.pdf", b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\ntrailer<<>>\n%%EOF")
+    client.post(client.get(start)["Location"], {"purpose": "bank", "copies": "1", "attachment": pdf})
+    client.post(client.get(start)["Location"])
+    submission = Submission.objects.get()
+    attachment_id = submission.answers["attachment"]["attachment"]
+    mine = client.get(f"/my/{submission.receipt_number}/attachments/{attachment_id}/")
+    assert mine.status_code == 200 and mine["Content-Disposition"].startswith("attachment")
+    assert b"".join(mine.streaming_content).startswith(b"%PDF")
+    client.force_login(clerk)
+    assert (
+        client.get(f"/staff/cases/{submission.receipt_number}/attachments/{attachment_id}/").status_code
+        == 200
+    )
+    client.force_login(django_user_model.objects.create(username="nosy", kind="resident"))
+    assert client.get(f"/my/{submission.receipt_number}/attachments/{attachment_id}/").status_code == 404
+    assert AuditEvent.objects.filter(action="cases.attachment").count() == 2

@@ -96,7 +96,9 @@ class Submission(models.Model):
         verbose_name = _("申請")
         verbose_name_plural = _("申請")
         indexes = [
+            # The inbox: one department, newest first, with or without a status filter.
             models.Index(fields=["department", "status", "-submitted_at"]),
+            models.Index(fields=["department", "-submitted_at"]),
             models.Index(fields=["applicant", "-submitted_at"]),
         ]
 

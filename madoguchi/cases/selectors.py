@@ -18,6 +18,7 @@ from madoguchi.audit.services import record_event
 from madoguchi.cases import workflow
 from madoguchi.cases.models import Attachment, Draft, Submission
 from madoguchi.organization.selectors import posts_held_by, subtree_ids
+from madoguchi.procedures import selectors as procedure_selectors
 
 
 def submission_by_id(submission_id: int) -> Submission:
@@ -73,6 +74,34 @@ def department_ids_of(user, day: dt.date | None = None) -> set[int]:
 
 
 @dataclass(frozen=True)
+class StaffScope:
+    """What one staff member may see, worked out once per request.
+
+    ``case_departments`` keeps only the departments that hold any case (one index probe each),
+    so that a 課 member's inbox filters on the one department that does — which the
+    (department, status, submitted_at) index answers in order, without sorting thousands of rows.
+    """
+
+    user: Any
+    case_departments: frozenset[int]
+    procedures: tuple[tuple[str, str], ...]
+
+
+def staff_scope(user) -> StaffScope:
+    departments = department_ids_of(user)
+    procedures = procedure_selectors.procedures_of_departments(departments)
+    return StaffScope(
+        user=user,
+        case_departments=frozenset(
+            department
+            for department in sorted(departments)
+            if Submission.objects.filter(department_id=department).exists()
+        ),
+        procedures=tuple((p.code, p.title) for p in procedures),
+    )
+
+
+@dataclass(frozen=True)
 class InboxFilter:
     status: str = ""
     procedure: str = ""
@@ -82,9 +111,10 @@ class InboxFilter:
     assigned_to_me: bool = False
 
 
-def inbox(user, criteria: InboxFilter) -> QuerySet[Submission]:
+def inbox(scope: StaffScope, criteria: InboxFilter) -> QuerySet[Submission]:
     """A department inbox: newest first, only the staff member's departments."""
-    cases = Submission.objects.filter(department_id__in=department_ids_of(user)).select_related(
+    user = scope.user
+    cases = Submission.objects.filter(department_id__in=scope.case_departments).select_related(
         "department", "assigned_to"
     )
     if criteria.status:
@@ -120,16 +150,7 @@ def case_for_staff(user, receipt_number: str, *, purpose: str) -> Submission | N
     return submission
 
 
-def procedures_in_inbox(user) -> list[tuple[str, str]]:
-    return list(
-        Submission.objects.filter(department_id__in=department_ids_of(user))
-        .values_list("procedure_code", "procedure_title")
-        .distinct()
-        .order_by("procedure_title")
-    )
-
-
-def export_rows(user, criteria: InboxFilter) -> tuple[list[str], list[list[Any]]]:
+def export_rows(scope: StaffScope, criteria: InboxFilter) -> tuple[list[str], list[list[Any]]]:
     """The inbox as rows for CSV (受付番号, 手続, 状態, 申請日時, 処理期限, 担当者) — no answers."""
     header = ["受付番号", "手続", "状態", "申請日時", "処理期限", "担当者", "窓口で代行"]
     rows = [
@@ -142,11 +163,11 @@ def export_rows(user, criteria: InboxFilter) -> tuple[list[str], list[list[Any]]
             case.assigned_to.display_name if case.assigned_to else "",
             "はい" if case.assisted_by_id else "",
         ]
-        for case in inbox(user, criteria)
+        for case in inbox(scope, criteria)
     ]
     record_event(
         action="cases.export",
-        actor=user,
+        actor=scope.user,
         object_type="cases.submission",
         purpose="受付一覧の出力",
         details={"rows": len(rows)},

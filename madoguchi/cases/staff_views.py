@@ -5,9 +5,9 @@ from __future__ import annotations
 import csv
 
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -16,6 +16,7 @@ from madoguchi.accounts.decorators import staff_required
 from madoguchi.cases import selectors, services, workflow
 from madoguchi.cases.forms import InboxFilterForm, StatusForm, TextForm
 from madoguchi.cases.views import attachment_response, submission_pdf_response
+from madoguchi.core.paging import CappedPaginator
 from madoguchi.core.wareki import parse_japanese_date
 from madoguchi.formbuilder import engine
 from madoguchi.formbuilder.engine import to_katakana
@@ -24,8 +25,10 @@ from madoguchi.procedures import selectors as procedure_selectors
 from madoguchi.registry import selectors as registry_selectors
 
 
-def _criteria(request: HttpRequest) -> tuple[InboxFilterForm, selectors.InboxFilter]:
-    form = InboxFilterForm(request.GET or None, procedures=selectors.procedures_in_inbox(request.user))
+def _criteria(
+    request: HttpRequest, scope: selectors.StaffScope
+) -> tuple[InboxFilterForm, selectors.InboxFilter]:
+    form = InboxFilterForm(request.GET or None, procedures=list(scope.procedures))
     if form.is_bound and form.is_valid():
         data = form.cleaned_data
         return form, selectors.InboxFilter(
@@ -41,8 +44,9 @@ def _criteria(request: HttpRequest) -> tuple[InboxFilterForm, selectors.InboxFil
 
 @staff_required
 def inbox(request: HttpRequest) -> HttpResponse:
-    form, criteria = _criteria(request)
-    page = Paginator(selectors.inbox(request.user, criteria), 50).get_page(request.GET.get("page"))
+    scope = selectors.staff_scope(request.user)
+    form, criteria = _criteria(request, scope)
+    page = CappedPaginator(selectors.inbox(scope, criteria), 50).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     return render(
@@ -54,6 +58,8 @@ def inbox(request: HttpRequest) -> HttpResponse:
             "query": query.urlencode(),
             "today": timezone.localdate(),
             "open_statuses": workflow.OPEN,
+            # One reverse() for the whole page instead of one per row.
+            "case_base": reverse("cases:staff_case", kwargs={"receipt_number": "-"}).removesuffix("-/"),
         },
     )
 
@@ -61,8 +67,9 @@ def inbox(request: HttpRequest) -> HttpResponse:
 @staff_required
 def inbox_export(request: HttpRequest) -> HttpResponse:
     """CSV in UTF-8 with a byte-order mark, so Excel opens the Japanese correctly."""
-    _form, criteria = _criteria(request)
-    header, rows = selectors.export_rows(request.user, criteria)
+    scope = selectors.staff_scope(request.user)
+    _form, criteria = _criteria(request, scope)
+    header, rows = selectors.export_rows(scope, criteria)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="inbox-{timezone.localdate():%Y%m%d}.csv"'
     response.write("\ufeff")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 from django.db.models import Q, QuerySet
 
@@ -68,3 +68,8 @@ def online_procedures() -> QuerySet[Procedure]:
         .exclude(channel=Procedure.Channel.COUNTER_ONLY)
         .order_by("sort_order", "code")
     )
+
+
+def procedures_of_departments(department_ids: Iterable[int]) -> QuerySet[Procedure]:
+    """Every procedure (published or not) a set of departments is responsible for."""
+    return Procedure.objects.filter(department_id__in=list(department_ids)).order_by("sort_order", "code")

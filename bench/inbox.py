@@ -34,15 +34,31 @@ def setup(cases: int, rebuild: bool) -> None:
 
     call_command("migrate", verbosity=0)
     from madoguchi.cases.models import Submission
-
-    if Submission.objects.count() >= cases:
-        return
     from madoguchi.demo.services import seed_organization, seed_staff
-    from madoguchi.formbuilder.models import Form, FormVersion
     from madoguchi.organization.models import Department
+    from madoguchi.procedures.services import upsert_procedure
 
     municipality = seed_organization()
     seed_staff(municipality)
+    # Every division is responsible for a procedure, as in the real catalogue: cases are filed there.
+    for section in Department.objects.filter(level="ka"):
+        upsert_procedure(
+            code=f"bench-{section.code}",
+            department=section,
+            title=f"ベンチマーク（{section.name}）",
+            summary="ベンチマーク用",
+            category="registration",
+            applicant_types=["self"],
+            sign_in_level="account",
+            fee_rule={"type": "free"},
+            channel="online",
+            processing_days=14,
+            is_published=False,
+        )
+    if Submission.objects.count() >= cases:
+        return
+    from madoguchi.formbuilder.models import Form, FormVersion
+
     form, _ = Form.objects.get_or_create(code="bench", defaults={"title": "ベンチマーク"})
     version, _ = FormVersion.objects.get_or_create(
         form=form, number=1, defaults={"definition": {"steps": []}}

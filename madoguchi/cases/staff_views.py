@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+from dataclasses import dataclass
 
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
@@ -15,8 +16,10 @@ from django.views.decorators.http import require_POST
 from madoguchi.accounts.decorators import staff_required
 from madoguchi.cases import selectors, services, workflow
 from madoguchi.cases.forms import InboxFilterForm, StatusForm, TextForm
+from madoguchi.cases.models import Submission
 from madoguchi.cases.views import attachment_response, submission_pdf_response
 from madoguchi.core.paging import CappedPaginator
+from madoguchi.core.templatetags.madoguchi import display_date
 from madoguchi.core.wareki import parse_japanese_date
 from madoguchi.formbuilder import engine
 from madoguchi.formbuilder.engine import to_katakana
@@ -42,11 +45,52 @@ def _criteria(
     return form, selectors.InboxFilter()
 
 
+# Twenty-five rows fit a laptop screen without scrolling far, and keep the busiest staff page fast.
+INBOX_PAGE_SIZE = 25
+
+
+@dataclass(frozen=True)
+class InboxRow:
+    """One line of the inbox, formatted once in Python: the list is the staff's busiest page, and
+    template attribute lookups and filters per cell cost more than the database query."""
+
+    receipt_number: str
+    url: str
+    procedure_title: str
+    assisted: bool
+    submitted_on: str
+    status: str
+    due_on: str
+    overdue: bool
+    assignee: str
+
+
+def _rows(cases, today) -> list[InboxRow]:
+    base = reverse("cases:staff_case", kwargs={"receipt_number": "-"}).removesuffix("-/")
+    labels = dict(Submission.Status.choices)
+    return [
+        InboxRow(
+            receipt_number=case.receipt_number,
+            url=f"{base}{case.receipt_number}/",
+            procedure_title=case.procedure_title,
+            assisted=case.assisted_by_id is not None,
+            submitted_on=display_date(case.submitted_at),
+            status=str(labels[case.status]),
+            due_on=display_date(case.due_on) if case.due_on else "—",
+            overdue=bool(case.due_on and case.due_on < today and case.status in workflow.OPEN),
+            assignee=case.assigned_to.display_name if case.assigned_to else "—",
+        )
+        for case in cases
+    ]
+
+
 @staff_required
 def inbox(request: HttpRequest) -> HttpResponse:
     scope = selectors.staff_scope(request.user)
     form, criteria = _criteria(request, scope)
-    page = CappedPaginator(selectors.inbox(scope, criteria), 50).get_page(request.GET.get("page"))
+    page = CappedPaginator(selectors.inbox(scope, criteria), INBOX_PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
     query = request.GET.copy()
     query.pop("page", None)
     return render(
@@ -55,11 +99,8 @@ def inbox(request: HttpRequest) -> HttpResponse:
         {
             "filter_form": form,
             "page": page,
+            "rows": _rows(page, timezone.localdate()),
             "query": query.urlencode(),
-            "today": timezone.localdate(),
-            "open_statuses": workflow.OPEN,
-            # One reverse() for the whole page instead of one per row.
-            "case_base": reverse("cases:staff_case", kwargs={"receipt_number": "-"}).removesuffix("-/"),
         },
     )
 

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from madoguchi.audit.services import record_event
+from madoguchi.core.versions import bump
 from madoguchi.organization.models import Department, Membership, Municipality, Position
 from madoguchi.organization.selectors import HOME_MUNICIPALITY_CACHE_KEY
 
@@ -77,6 +78,7 @@ def upsert_department(
         setattr(department, field, value)
     department.full_clean()
     department.save()
+    bump("organization")
     return department
 
 
@@ -111,6 +113,7 @@ def appoint(
     )
     membership.full_clean()
     membership.save()
+    bump("organization")
     record_event(
         action="organization.appoint",
         actor=actor,
@@ -135,6 +138,7 @@ def end_appointment(*, membership: Membership, last_day: dt.date, actor=None) ->
         raise ValidationError(_("終了日は開始日以降の日付にしてください。"))
     membership.valid_to = last_day
     membership.save(update_fields=["valid_to"])
+    bump("organization")
     record_event(
         action="organization.end_appointment",
         actor=actor,

@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from madoguchi.core.versions import bump
 from madoguchi.demo.data.procedures import LIFE_EVENTS, PROCEDURES
 from madoguchi.organization.models import Department, Municipality
 from madoguchi.organization.selectors import department_by_code
@@ -85,6 +86,7 @@ def upsert_procedure(
         setattr(procedure, field, value)
     procedure.full_clean()
     procedure.save()
+    bump("procedures")
     return procedure
 
 

@@ -13,12 +13,9 @@ from dataclasses import dataclass
 from django.http import QueryDict
 
 from madoguchi.cases import services as case_services
-from madoguchi.cases.tests.conftest import FORM, HEAD_CODE
+from madoguchi.cases.tests.conftest import HEAD_CODE
 from madoguchi.demo.services import seed_organization, seed_staff
-from madoguchi.formbuilder import services as form_services
 from madoguchi.identity import services as identity_services
-from madoguchi.organization.selectors import department_by_code
-from madoguchi.procedures import services as procedure_services
 from madoguchi.procedures.services import seed_catalogue
 
 
@@ -41,27 +38,12 @@ def _post(**values: str) -> QueryDict:
 
 def build_site() -> Site:
     from madoguchi.accounts.selectors import staff_by_username
-    from madoguchi.cases.tests.conftest import make_household
+    from madoguchi.cases.tests.conftest import make_household, make_procedure
 
     municipality = seed_organization()
     seed_staff(municipality)
     seed_catalogue(municipality=municipality)
-    form_services.create_form(code="test-certificate", title="テスト証明書", title_en="Test", definition=FORM)
-    procedure_services.upsert_procedure(
-        code="test-certificate",
-        department=department_by_code(municipality, "shimin-madoguchi"),
-        title="テスト証明書の交付請求",
-        title_en="Test certificate",
-        summary="テスト用の手続です。",
-        summary_en="A procedure for tests.",
-        category="certificates",
-        applicant_types=["self"],
-        sign_in_level="account",
-        fee_rule={"type": "per_unit", "unit_price": 300, "unit_field": "copies", "unit_label": "通"},
-        channel="online",
-        processing_days=5,
-        form_code="test-certificate",
-    )
+    make_procedure(municipality)
     make_household()
     clerk = staff_by_username("sakamoto.m")
     resident = identity_services.counter_account(resident_code=HEAD_CODE, actor=clerk)

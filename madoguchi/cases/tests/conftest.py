@@ -124,12 +124,12 @@ def city():
     return municipality
 
 
-@pytest.fixture
-def procedure(city):
+def make_procedure(municipality):
+    """テスト証明書の交付請求 (市民窓口課), with the two-step ``FORM``."""
     form_services.create_form(code="test-certificate", title="テスト証明書", definition=FORM)
     return procedure_services.upsert_procedure(
         code="test-certificate",
-        department=department_by_code(city, "shimin-madoguchi"),
+        department=department_by_code(municipality, "shimin-madoguchi"),
         title="テスト証明書の交付請求",
         title_en="Test certificate",
         summary="テスト用の手続です。",
@@ -141,6 +141,11 @@ def procedure(city):
         processing_days=5,
         form_code="test-certificate",
     )
+
+
+@pytest.fixture
+def procedure(city):
+    return make_procedure(city)
 
 
 def make_household() -> str:

@@ -50,12 +50,12 @@ def test_a_reversed_date_range_is_explained_not_applied(client, submission, cler
     assert "受付日の範囲が正しくありません" in response.content.decode()
 
 
-def test_the_inbox_page_needs_a_bounded_number_of_queries(
-    client, submission, clerk, django_assert_max_num_queries
+def test_the_inbox_page_needs_three_queries_whatever_its_size(
+    client, submission, clerk, django_assert_num_queries
 ):
     client.force_login(clerk)
     client.get("/staff/inbox/")
-    with django_assert_max_num_queries(14):
+    with django_assert_num_queries(3):  # the user, the count, the page (scope and session are cached)
         assert client.get("/staff/inbox/?status=received").status_code == 200
 
 

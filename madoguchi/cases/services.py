@@ -93,8 +93,7 @@ def start_draft(
     )
 
 
-def _prefill_purpose(draft: Draft) -> str:
-    procedure = procedure_selectors.procedure_by_code(draft.procedure_code)
+def _prefill_purpose(procedure) -> str:
     return f"「{procedure.title}」の申請書への自動入力（本人の同意による）"
 
 
@@ -106,7 +105,10 @@ def consent_to_prefill(*, draft: Draft, actor) -> Draft:
     if not attributes or not draft.resident_code:
         raise ApplicationError(_("この申請には住民記録からの自動入力はありません。"))
     data = registry_selectors.resident_data(
-        draft.resident_code, actor=actor, purpose=_prefill_purpose(draft), attributes=attributes
+        draft.resident_code,
+        actor=actor,
+        purpose=_prefill_purpose(procedure_selectors.procedure_by_code(draft.procedure_code)),
+        attributes=attributes,
     )
     if data is None:
         raise ApplicationError(_("住民記録が見つかりませんでした。窓口にお問い合わせください。"))
@@ -202,14 +204,14 @@ def save_step(*, draft: Draft, step_key: str, data, files, actor) -> StepOutcome
 # --- Residents: submitting -------------------------------------------------------------------------
 
 
-def _recheck_prefilled(draft: Draft, spec: engine.FormSpec, actor) -> None:
+def _recheck_prefilled(draft: Draft, spec: engine.FormSpec, actor, procedure) -> None:
     """Every prefilled value must still be what the registry says, and what the answers hold."""
     if not draft.prefilled:
         return
     data = registry_selectors.resident_data(
         draft.resident_code,
         actor=actor,
-        purpose=_prefill_purpose(draft) + "の申請時確認",
+        purpose=_prefill_purpose(procedure) + "の申請時確認",
         attributes=prefill.attributes_of(spec),
     )
     current = prefill.values_for(spec, data) if data else {}
@@ -225,47 +227,49 @@ def submit(*, draft: Draft, actor) -> Submission:
     submission already made. The draft row is locked and the database refuses a second submission
     for the same draft, so even two requests at the same instant make only one.
     """
-    try:
-        with transaction.atomic():
-            return _submit(draft=draft, actor=actor)
-    except PrefillMismatch as mismatch:
-        # Recorded after the rollback, so the attempt stays on the trail on every database.
-        record_event(
-            action="cases.prefill_mismatch",
-            actor=actor,
-            object_type="cases.draft",
-            object_id=str(draft.pk),
-            purpose="申請時の自動入力値の確認",
-            details={"field": mismatch.field_key},
-        )
-        raise
-    except IntegrityError:
-        existing = Submission.objects.filter(draft_id=draft.pk).first()
-        if existing is None:
+    for attempt in range(3):
+        try:
+            with transaction.atomic():
+                return _submit(draft=draft, actor=actor)
+        except PrefillMismatch as mismatch:
+            # Recorded after the rollback, so the attempt stays on the trail on every database.
+            record_event(
+                action="cases.prefill_mismatch",
+                actor=actor,
+                object_type="cases.draft",
+                object_id=str(draft.pk),
+                purpose="申請時の自動入力値の確認",
+                details={"field": mismatch.field_key},
+            )
             raise
-        return existing
+        except IntegrityError:
+            existing = Submission.objects.filter(draft_id=draft.pk).first()
+            if existing is not None:
+                return existing
+            if attempt == 2:
+                raise
+            # Otherwise two submissions drew the same receipt number: draw again.
+    raise AssertionError("unreachable")
 
 
 def _submit(*, draft: Draft, actor) -> Submission:
-    draft = Draft.objects.select_for_update().get(pk=draft.pk)
-    existing = Submission.objects.filter(draft=draft).first()
-    if existing is not None:
-        return existing
+    # Locked, so a second request for the same draft waits here and then sees submitted_at.
+    draft = Draft.objects.select_for_update(of=("self",)).select_related("form_version").get(pk=draft.pk)
+    if draft.submitted_at is not None:
+        return Submission.objects.get(draft=draft)
     spec = _spec(draft)
     errors = engine.validate_all(spec, draft.answers)
     if errors:
         raise ApplicationError(*[message for messages in errors.values() for message in messages])
-    _recheck_prefilled(draft, spec, actor)
     procedure = procedure_selectors.procedure_by_code(draft.procedure_code)
+    _recheck_prefilled(draft, spec, actor, procedure)
     now = timezone.now()
-    for _attempt in range(5):
-        receipt = new_receipt_number(timezone.localdate(now))
-        if not Submission.objects.filter(receipt_number=receipt).exists():
-            break
     submission = Submission.objects.create(
-        receipt_number=receipt,
+        # Seven random digits a day: a clash is a one-in-ten-million event, and the unique
+        # constraint turns it into an IntegrityError that ``submit`` reports rather than hides.
+        receipt_number=new_receipt_number(timezone.localdate(now)),
         draft=draft,
-        applicant=draft.applicant,
+        applicant_id=draft.applicant_id,
         resident_code=draft.resident_code,
         procedure_code=draft.procedure_code,
         procedure_title=procedure.title,
@@ -275,8 +279,8 @@ def _submit(*, draft: Draft, actor) -> Submission:
         fee=engine.compute_fee(spec, draft.answers),
         submitted_at=now,
         due_on=procedure_selectors.deadline_for(procedure, timezone.localdate(now)),
-        assisted_by=draft.assisted_by,
-        bundle=draft.bundle,
+        assisted_by_id=draft.assisted_by_id,
+        bundle_id=draft.bundle_id,
     )
     Revision.objects.create(submission=submission, number=1, answers=draft.answers)
     StatusChange.objects.create(submission=submission, to_status=Submission.Status.RECEIVED, actor=actor)

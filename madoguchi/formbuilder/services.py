@@ -88,5 +88,6 @@ def publish_version(*, version: FormVersion, actor: Any = None) -> FormVersion:
 
 def lock_version(*, version: FormVersion) -> None:
     """確定 — freeze the definition; called by ``cases`` on the first submission. Idempotent."""
-    FormVersion.objects.filter(pk=version.pk, locked_at__isnull=True).update(locked_at=timezone.now())
-    version.refresh_from_db(fields=["locked_at"])
+    now = timezone.now()
+    if FormVersion.objects.filter(pk=version.pk, locked_at__isnull=True).update(locked_at=now):
+        version.locked_at = now

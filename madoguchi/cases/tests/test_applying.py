@@ -228,3 +228,24 @@ def test_the_applicant_and_the_department_can_download_the_attachment_and_nobody
     client.force_login(django_user_model.objects.create(username="nosy", kind="resident"))
     assert client.get(f"/my/{submission.receipt_number}/attachments/{attachment_id}/").status_code == 404
     assert AuditEvent.objects.filter(action="cases.attachment").count() == 2
+
+
+def test_a_receipt_number_clash_draws_a_new_number_instead_of_failing(
+    client, procedure, resident, monkeypatch
+):
+    from madoguchi.cases import services
+
+    client.force_login(resident)
+    fill_in(client)
+    first_draft = Draft.objects.get()
+    taken = services.submit(draft=first_draft, actor=resident).receipt_number
+    second = services.start_draft(
+        applicant=resident, procedure_code="test-certificate", resident_code=first_draft.resident_code
+    )
+    second.answers, second.completed_steps = first_draft.answers, first_draft.completed_steps
+    second.prefilled, second.prefill_consent_at = first_draft.prefilled, first_draft.prefill_consent_at
+    second.save()
+    numbers = iter([taken, "261126-0000-0009"])
+    monkeypatch.setattr(services, "new_receipt_number", lambda day: next(numbers))
+    assert services.submit(draft=second, actor=resident).receipt_number == "261126-0000-0009"
+    assert Submission.objects.count() == 2

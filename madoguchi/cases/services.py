@@ -60,6 +60,17 @@ def _spec(draft_or_submission: Draft | Submission) -> engine.FormSpec:
     return engine.parse_definition(draft_or_submission.form_version.definition)
 
 
+def _audit(submission: Submission, *, action: str, actor, purpose: str, details: dict | None = None) -> None:
+    record_event(
+        action=action,
+        actor=actor,
+        object_type="cases.submission",
+        object_id=submission.receipt_number,
+        purpose=purpose,
+        details=details,
+    )
+
+
 # --- Residents: drafts ---------------------------------------------------------------------------
 
 
@@ -287,11 +298,10 @@ def _submit(*, draft: Draft, actor) -> Submission:
     draft.submitted_at = now
     draft.save(update_fields=["submitted_at", "updated_at"])
     form_services.lock_version(version=draft.form_version)
-    record_event(
+    _audit(
+        submission,
         action="cases.submit",
         actor=actor,
-        object_type="cases.submission",
-        object_id=submission.receipt_number,
         purpose="申請の受付",
         details={"procedure": submission.procedure_code, "assisted_by": draft.assisted_by_id},
     )
@@ -322,11 +332,10 @@ def change_status(*, submission: Submission, to_status: str, reason: str = "", a
     StatusChange.objects.create(
         submission=submission, from_status=previous, to_status=to_status, reason=reason.strip(), actor=actor
     )
-    record_event(
+    _audit(
+        submission,
         action="cases.status",
         actor=actor,
-        object_type="cases.submission",
-        object_id=submission.receipt_number,
         purpose="案件の処理",
         details={"from": previous, "to": to_status},
     )
@@ -348,11 +357,10 @@ def assign(*, submission: Submission, assignee, actor) -> Submission:
     submission = _locked(submission)
     submission.assigned_to = assignee
     submission.save(update_fields=["assigned_to", "updated_at"])
-    record_event(
+    _audit(
+        submission,
         action="cases.assign",
         actor=actor,
-        object_type="cases.submission",
-        object_id=submission.receipt_number,
         purpose="担当者の割当て",
         details={"assignee": assignee.pk if assignee else None},
     )
@@ -371,13 +379,7 @@ def post_message(*, submission: Submission, body: str, actor, from_staff: bool) 
     message = Message.objects.create(
         submission=submission, author=actor, from_staff=from_staff, body=body.strip()
     )
-    record_event(
-        action="cases.message",
-        actor=actor,
-        object_type="cases.submission",
-        object_id=submission.receipt_number,
-        purpose="申請に関する連絡",
-    )
+    _audit(submission, action="cases.message", actor=actor, purpose="申請に関する連絡")
     return message
 
 

@@ -56,3 +56,16 @@ def test_the_written_fields_report_matches_the_demo_forms():
     page = (ROOT / "docs" / "applications.md").read_text(encoding="utf-8")
     table = page.split("<!-- form-stats:start -->\n", 1)[1].split("\n<!-- form-stats:end -->", 1)[0]
     assert table == report([(form["title"], parse_definition(form["definition"])) for form in FORMS])
+
+
+def test_the_bundle_report_matches_the_demo_forms():
+    from madoguchi.cases.written import MOVING_IN_SCENARIOS, bundle_report
+    from madoguchi.demo.data.forms import FORMS
+    from madoguchi.formbuilder.engine import parse_definition
+
+    by_code = {form["code"]: parse_definition(form["definition"]) for form in FORMS}
+    page = (ROOT / "docs" / "applications.md").read_text(encoding="utf-8")
+    table = page.split("<!-- bundle-stats:start -->\n", 1)[1].split("\n<!-- bundle-stats:end -->", 1)[0]
+    assert table == bundle_report(
+        (label, [by_code[c] for c in codes]) for label, codes in MOVING_IN_SCENARIOS
+    )

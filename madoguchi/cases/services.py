@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from madoguchi.audit.services import record_event
-from madoguchi.cases import prefill, workflow
+from madoguchi.cases import prefill, workflow, written
 from madoguchi.cases.models import (
     Attachment,
     Bundle,
@@ -153,6 +153,31 @@ def needs_prefill_decision(draft: Draft) -> bool:
         and not draft.prefill_declined
         and prefill.attributes_of(_spec(draft))
     )
+
+
+def carried_answers(draft: Draft) -> dict[str, Any]:
+    """書かせない within a bundle: what the resident already answered in another form of it.
+
+    Only questions of the same key and type, not answered here yet and not filled in from the
+    registry; they are offered filled in and stay editable.
+    """
+    if draft.bundle_id is None:
+        return {}
+    wanted = {
+        field.key: field.type
+        for field in _spec(draft).all_fields()
+        if field.type in written.CARRIED_TYPES and not field.prefill and field.key not in draft.answers
+    }
+    carried: dict[str, Any] = {}
+    siblings = (
+        Draft.objects.filter(bundle_id=draft.bundle_id).exclude(pk=draft.pk).select_related("form_version")
+    )
+    for sibling in siblings.order_by("updated_at"):
+        types = {field.key: field.type for field in _spec(sibling).all_fields()}
+        for key, kind in wanted.items():
+            if key in sibling.answers and types.get(key) == kind:
+                carried[key] = sibling.answers[key]
+    return carried
 
 
 def _store_upload(
@@ -297,7 +322,8 @@ def _submit(*, draft: Draft, actor) -> Submission:
     StatusChange.objects.create(submission=submission, to_status=Submission.Status.RECEIVED, actor=actor)
     draft.submitted_at = now
     draft.save(update_fields=["submitted_at", "updated_at"])
-    form_services.lock_version(version=draft.form_version)
+    if draft.form_version.locked_at is None:  # only the first submission to a version locks it
+        form_services.lock_version(version=draft.form_version)
     _audit(
         submission,
         action="cases.submit",

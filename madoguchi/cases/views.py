@@ -142,7 +142,8 @@ def step(request: HttpRequest, draft_id, step_key: str) -> HttpResponse:
         context = _step_context(draft, spec, current, draft.answers, outcome.errors)
         context["posted"] = outcome.raw
         return render(request, "cases/step.html", context, status=200 if outcome.action else 400)
-    return render(request, "cases/step.html", _step_context(draft, spec, current, draft.answers, {}))
+    answers = {**services.carried_answers(draft), **draft.answers}
+    return render(request, "cases/step.html", _step_context(draft, spec, current, answers, {}))
 
 
 @resident_required

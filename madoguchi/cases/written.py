@@ -10,7 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from madoguchi.formbuilder.engine import FieldStats, FormSpec, field_stats
+from madoguchi.formbuilder.engine import FieldStats, FormSpec, field_counts, field_stats
+
+# Answers that may be carried from one form of a bundle to the next: not files (each form wants
+# its own document), not consents (each form its own declaration), not fees (calculated).
+CARRIED_TYPES = frozenset(
+    {"text", "long_text", "number", "date", "japanese_name", "address", "phone", "email", "choice", "group"}
+)
 
 HEADER = (
     "| 申請書 | 書く欄 | 選ぶ欄 | 自動入力 | 自動計算 | 書かずに済む割合 |\n|---|---:|---:|---:|---:|---:|"
@@ -35,9 +41,44 @@ def report(forms: Iterable[tuple[str, FormSpec]]) -> str:
 
 
 def bundle_stats(specs: Iterable[FormSpec]) -> FieldStats:
-    """The forms of a life-event bundle together (each answered once per form)."""
-    totals = [0, 0, 0, 0]
+    """The forms of a life-event bundle together, in order.
+
+    A question already answered in an earlier form of the bundle (same key and type, see
+    ``cases.services.carried_answers``) is offered again filled in, so it counts as derived there.
+    """
+    typed = choices = prefilled = derived = 0
+    answered: set[tuple[str, str]] = set()
     for spec in specs:
-        for index, value in enumerate(field_stats(spec)):
-            totals[index] += value
-    return FieldStats(*totals)
+        for spec_field, counted in field_counts(spec):
+            identity = (spec_field.key, spec_field.type)
+            if spec_field.type in CARRIED_TYPES and not spec_field.prefill and identity in answered:
+                derived += counted.typed + counted.choices
+            else:
+                typed, choices = typed + counted.typed, choices + counted.choices
+                answered.add(identity)
+            prefilled, derived = prefilled + counted.prefilled, derived + counted.derived
+    return FieldStats(typed=typed, prefilled=prefilled, derived=derived, choices=choices)
+
+
+# The 転入 (moving-in) bundle for three households, as the life-event guide would assemble it.
+MOVING_IN_SCENARIOS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("転入：単身・会社の健康保険", ("tennyu-jizen",)),
+    ("転入：国民健康保険に加入", ("tennyu-jizen", "kokuho-kanyu-dattai")),
+    (
+        "転入：子育て世帯・国保・保育所",
+        (
+            "tennyu-jizen",
+            "kokuho-kanyu-dattai",
+            "jidou-teate-nintei",
+            "kodomo-iryouhi",
+            "hoikusho-moushikomi",
+        ),
+    ),
+)
+
+
+def bundle_report(scenarios: Iterable[tuple[str, Iterable[FormSpec]]]) -> str:
+    """A Markdown table, one row per bundle scenario, for ``docs/applications.md``."""
+    lines = [HEADER.replace("申請書", "一括申請")]
+    lines += [_row(label, bundle_stats(specs)) for label, specs in scenarios]
+    return "\n".join(lines)

@@ -1080,9 +1080,14 @@ def _sum(stats: Iterable[FieldStats]) -> FieldStats:
     return total
 
 
+def field_counts(spec: FormSpec) -> list[tuple[FieldSpec, FieldStats]]:
+    """Each question with its own count (see ``field_stats``)."""
+    return [(spec_field, _count(spec_field)) for spec_field in spec.all_fields()]
+
+
 def field_stats(spec: FormSpec) -> FieldStats:
     """Count leaf inputs: typed (a name is 4, an address 3, a group one row), prefilled, fees, choices."""
-    return _sum(_count(spec_field) for spec_field in spec.all_fields())
+    return _sum(counted for _field, counted in field_counts(spec))
 
 
 # --- Describing answers -----------------------------------------------------------------------

@@ -249,3 +249,40 @@ def test_a_receipt_number_clash_draws_a_new_number_instead_of_failing(
     monkeypatch.setattr(services, "new_receipt_number", lambda day: next(numbers))
     assert services.submit(draft=second, actor=resident).receipt_number == "261126-0000-0009"
     assert Submission.objects.count() == 2
+
+
+def test_an_answer_given_in_one_form_of_a_bundle_is_offered_in_the_next(client, procedure, resident):
+    from madoguchi.cases import services
+
+    bundle = services.start_bundle(
+        applicant=resident,
+        life_event_code="moving-in",
+        procedure_codes=["test-certificate"],
+        resident_code="08208200001",
+    )
+    first = bundle.drafts.get()
+    first.answers = {"email": "taro@example.jp"}
+    first.save()
+    # A second form of the same bundle asking the same question (same key, same type).
+    second = Draft.objects.create(
+        applicant=resident,
+        procedure_code="test-certificate",
+        form_version=first.form_version,
+        bundle=bundle,
+        resident_code="08208200001",
+    )
+    assert services.carried_answers(second) == {"email": "taro@example.jp"}
+    second.answers = {"email": "another@example.jp"}
+    second.save()
+    assert services.carried_answers(second) == {}  # its own answer wins
+    assert (
+        services.carried_answers(
+            Draft.objects.create(
+                applicant=resident,
+                procedure_code="test-certificate",
+                form_version=first.form_version,
+                resident_code="08208200001",
+            )
+        )
+        == {}
+    )  # outside a bundle nothing is carried

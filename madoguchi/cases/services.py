@@ -30,7 +30,7 @@ from madoguchi.cases.models import (
     Submission,
 )
 from madoguchi.cases.receipts import new_receipt_number
-from madoguchi.cases.tasks import send_submission_confirmation
+from madoguchi.cases.tasks import send_status_notification, send_submission_confirmation
 from madoguchi.formbuilder import engine
 from madoguchi.formbuilder import selectors as form_selectors
 from madoguchi.formbuilder import services as form_services
@@ -338,6 +338,12 @@ def _submit(*, draft: Draft, actor) -> Submission:
 # --- Staff: handling a case ----------------------------------------------------------------------
 
 
+# The changes an applicant is told about by e-mail (every change shows on their status page).
+NOTIFIED_STATUSES = frozenset(
+    {Submission.Status.CORRECTION_REQUESTED, Submission.Status.COMPLETED, Submission.Status.REJECTED}
+)
+
+
 def _locked(submission: Submission) -> Submission:
     return Submission.objects.select_for_update().get(pk=submission.pk)
 
@@ -358,6 +364,8 @@ def change_status(*, submission: Submission, to_status: str, reason: str = "", a
     StatusChange.objects.create(
         submission=submission, from_status=previous, to_status=to_status, reason=reason.strip(), actor=actor
     )
+    if to_status in NOTIFIED_STATUSES:
+        send_status_notification.delay_on_commit(submission.pk, to_status)
     _audit(
         submission,
         action="cases.status",

@@ -21,3 +21,23 @@ def send_submission_confirmation(submission_id: int) -> None:
         subject=f"【受付のお知らせ】{submission.procedure_title}（受付番号 {submission.receipt_number}）",
         body=body,
     )
+
+
+@shared_task
+def send_status_notification(submission_id: int, status: str) -> None:
+    """状況のお知らせ — a correction requested, or the application completed or rejected."""
+    from madoguchi.cases.selectors import contact_email, submission_by_id
+
+    submission = submission_by_id(submission_id)
+    with translation.override("ja"):
+        body = render_to_string(
+            "cases/email/status.txt",
+            {"submission": submission, "status": status, "label": submission.Status(status).label},
+        )
+        label = str(submission.Status(status).label)
+    notify(
+        key=f"submission-status:{submission.pk}:{status}:{submission.status_changes.count()}",
+        to=contact_email(submission),
+        subject=f"【{label}】{submission.procedure_title}（受付番号 {submission.receipt_number}）",
+        body=body,
+    )

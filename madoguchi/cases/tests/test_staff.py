@@ -124,3 +124,18 @@ def test_html_typed_by_a_resident_is_inert_in_the_staff_ui(client, submission, c
     client.force_login(clerk)
     page = client.get(f"/staff/cases/{submission.receipt_number}/").content.decode()
     assert "<script>alert(1)</script>" not in page and "&lt;script&gt;" in page
+
+
+def test_the_applicant_is_told_by_email_when_asked_to_correct_and_when_done(
+    client, submission, clerk, django_capture_on_commit_callbacks
+):
+    from django.core import mail
+
+    client.force_login(clerk)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"/staff/cases/{submission.receipt_number}/status/", {"to_status": "under_review"})
+        client.post(f"/staff/cases/{submission.receipt_number}/status/", {"to_status": "completed"})
+    subjects = [message.subject for message in mail.outbox]
+    assert any(subject.startswith("【完了】") for subject in subjects)
+    assert not any("審査中" in subject for subject in subjects)  # not every change is mailed
+    assert all(message.to == ["taro@example.jp"] for message in mail.outbox)

@@ -139,3 +139,23 @@ def test_the_applicant_is_told_by_email_when_asked_to_correct_and_when_done(
     assert any(subject.startswith("【完了】") for subject in subjects)
     assert not any("審査中" in subject for subject in subjects)  # not every change is mailed
     assert all(message.to == ["taro@example.jp"] for message in mail.outbox)
+
+
+def test_a_new_appointment_shows_in_the_inbox_at_once_despite_the_cached_scope(client, submission, city):
+    import datetime as dt
+
+    from madoguchi.accounts.tests.factories import StaffUserFactory
+    from madoguchi.organization import services as org_services
+    from madoguchi.organization.selectors import department_by_code
+    from madoguchi.organization.tests.factories import PositionFactory
+
+    newcomer = StaffUserFactory()
+    client.force_login(newcomer)
+    assert submission.receipt_number not in client.get("/staff/inbox/").content.decode()
+    org_services.appoint(
+        user=newcomer,
+        department=department_by_code(city, "shimin-madoguchi"),
+        position=PositionFactory(code="shuji", name="主事", rank=11),
+        valid_from=dt.date(2026, 4, 1),
+    )
+    assert submission.receipt_number in client.get("/staff/inbox/").content.decode()

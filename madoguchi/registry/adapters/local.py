@@ -29,10 +29,13 @@ def _data(record: ResidentRecord, household: tuple[ResidentData, ...] = ()) -> R
 
 class LocalRegistry:
     def resident(self, resident_code: str) -> ResidentData | None:
-        record = (
-            ResidentRecord.objects.select_related("household").filter(resident_code=resident_code).first()
+        # The whole household in one query: the person is one of its members.
+        members = list(
+            ResidentRecord.objects.select_related("household")
+            .filter(household__members__resident_code=resident_code)
+            .order_by("-is_head", "birth_date")
         )
+        record = next((member for member in members if member.resident_code == resident_code), None)
         if record is None:
             return None
-        members = record.household.members.select_related("household").order_by("-is_head", "birth_date")
         return _data(record, tuple(_data(member) for member in members))

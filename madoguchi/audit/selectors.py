@@ -4,14 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from django.db.models import QuerySet
-
 from madoguchi.audit.chain import Verification, verify
 from madoguchi.audit.models import AuditEvent
-
-
-def events_for_object(object_type: str, object_id: str) -> QuerySet[AuditEvent]:
-    return AuditEvent.objects.filter(object_type=object_type, object_id=object_id).order_by("seq")
 
 
 def verify_trail(progress: Callable[[int], None] | None = None) -> Verification:

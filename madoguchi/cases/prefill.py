@@ -37,9 +37,7 @@ ATTRIBUTE_LABELS = {
 
 
 def label_of(attribute: str) -> str:
-    """「世帯の子ども：生年月日」 for ``household_children.birth_date``."""
-    parts = [str(ATTRIBUTE_LABELS.get(part, part)) for part in attribute.split(".")]
-    return "：".join(parts)
+    return str(ATTRIBUTE_LABELS.get(attribute, attribute))
 
 
 def attributes_of(spec: engine.FormSpec) -> list[str]:

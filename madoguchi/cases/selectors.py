@@ -17,7 +17,7 @@ from django.utils import timezone
 
 from madoguchi.audit.services import record_event
 from madoguchi.cases import workflow
-from madoguchi.cases.models import Attachment, Draft, Submission
+from madoguchi.cases.models import Attachment, Bundle, Draft, Submission
 from madoguchi.core import versions
 from madoguchi.organization.selectors import posts_held_by, subtree_ids
 from madoguchi.procedures import selectors as procedure_selectors
@@ -204,9 +204,8 @@ def export_rows(scope: StaffScope, criteria: InboxFilter) -> tuple[list[str], li
     return header, rows
 
 
-def bundle_of(user, bundle_id):
-    from madoguchi.cases.models import Bundle
-
+def bundle_of(user, bundle_id) -> Bundle | None:
+    """A bundle of the applicant's, or one whose drafts the clerk is filling in at the counter."""
     return (
         Bundle.objects.filter(Q(applicant=user) | Q(drafts__assisted_by=user), pk=bundle_id)
         .distinct()

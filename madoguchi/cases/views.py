@@ -190,15 +190,14 @@ def done(request: HttpRequest, receipt_number: str) -> HttpResponse:
 
 @resident_required
 def my_page(request: HttpRequest) -> HttpResponse:
+    drafts = list(selectors.drafts_of(request.user))
+    procedures = procedure_selectors.procedures_by_code(d.procedure_code for d in drafts)
     return render(
         request,
         "cases/my_page.html",
         {
             "submissions": selectors.submissions_of(request.user),
-            "drafts": [
-                (d, procedure_selectors.procedure_by_code(d.procedure_code))
-                for d in selectors.drafts_of(request.user)
-            ],
+            "drafts": [(d, procedures.get(d.procedure_code)) for d in drafts],
         },
     )
 
@@ -313,10 +312,9 @@ def bundle(request: HttpRequest, bundle_id) -> HttpResponse:
         else:
             messages.success(request, _("%(n)d 件の申請をまとめて受け付けました。") % {"n": len(submissions)})
             return redirect("cases:staff_counter" if assisted else "cases:my_page")
-    drafts = [
-        (draft, procedure_selectors.procedure_by_code(draft.procedure_code), services.is_complete(draft))
-        for draft in found.drafts.order_by("created_at")
-    ]
+    in_bundle = list(found.drafts.select_related("form_version").order_by("created_at"))
+    procedures = procedure_selectors.procedures_by_code(d.procedure_code for d in in_bundle)
+    drafts = [(d, procedures.get(d.procedure_code), services.is_complete(d)) for d in in_bundle]
     return render(
         request,
         "cases/bundle.html",

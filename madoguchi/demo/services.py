@@ -120,10 +120,7 @@ def seed_organization() -> Municipality:
 
 def seed_staff(municipality: Municipality) -> int:
     """Staff accounts and their posts; returns how many accounts exist afterwards."""
-    positions = {
-        code: org_services.upsert_position(code=code, name=name, name_en=name_en, rank=rank)
-        for code, name, name_en, rank in POSITIONS
-    }
+    positions = org_selectors.positions_by_code()  # made by seed_organization
     password_hash = make_password(DEMO_PASSWORD)
     for person in STAFF:
         user = staff_by_username(person["username"]) or create_staff_user(

@@ -10,7 +10,7 @@ from django.core.cache import cache
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from madoguchi.organization.models import Department, Membership, Municipality
+from madoguchi.organization.models import Department, Membership, Municipality, Position
 
 HOME_MUNICIPALITY_CACHE_KEY = "organization:home-municipality"
 
@@ -76,14 +76,6 @@ def holders_of(department: Department, position_code: str, day: dt.date | None =
     )
 
 
-def department_members(department_ids: Iterable[int], day: dt.date | None = None) -> list[Membership]:
-    return list(
-        memberships_on(day)
-        .filter(department_id__in=list(department_ids))
-        .order_by("position__rank", "user_id")
-    )
-
-
 def has_appointment(*, user_id: int, department: Department, position_code: str, valid_from: dt.date) -> bool:
     return Membership.objects.filter(
         user_id=user_id, department=department, position__code=position_code, valid_from=valid_from
@@ -102,3 +94,7 @@ def subtree_ids(department_ids: Iterable[int]) -> set[int]:
         frontier = set(Department.objects.filter(parent_id__in=frontier).values_list("pk", flat=True)) - found
         found |= frontier
     return found
+
+
+def positions_by_code() -> dict[str, Position]:
+    return {position.code: position for position in Position.objects.all()}

@@ -42,10 +42,6 @@ def resident_count() -> int:
     return ResidentRecord.objects.count()
 
 
-def household_count() -> int:
-    return Household.objects.count()
-
-
 def match_resident(
     *, last_name: str, first_name: str, birth_date, address: str, actor: Any, purpose: str
 ) -> ResidentRecord | None:

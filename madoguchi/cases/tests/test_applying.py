@@ -286,3 +286,28 @@ def test_an_answer_given_in_one_form_of_a_bundle_is_offered_in_the_next(client, 
         )
         == {}
     )  # outside a bundle nothing is carried
+
+
+def test_a_failure_half_way_through_submitting_stores_nothing_and_a_retry_succeeds(
+    client, procedure, resident, monkeypatch
+):
+    from django.db import DatabaseError
+
+    from madoguchi.cases import services
+    from madoguchi.formbuilder import services as form_services
+
+    client.force_login(resident)
+    fill_in(client)
+    draft = Draft.objects.get()
+
+    def broken(**kwargs):
+        raise DatabaseError("connection lost while locking the form version")
+
+    monkeypatch.setattr(form_services, "lock_version", broken)
+    with pytest.raises(DatabaseError):
+        services.submit(draft=draft, actor=resident)
+    assert not Submission.objects.exists()
+    assert Draft.objects.get().submitted_at is None
+    monkeypatch.undo()
+    submission = services.submit(draft=Draft.objects.get(), actor=resident)
+    assert Submission.objects.get() == submission and submission.revisions.count() == 1

@@ -112,7 +112,8 @@ def _prefill_purpose(procedure) -> str:
 def consent_to_prefill(*, draft: Draft, actor) -> Draft:
     """同意 — read the registry items the form asks for, once, and keep the values in the draft."""
     draft = Draft.objects.select_for_update().get(pk=draft.pk)
-    attributes = prefill.attributes_of(_spec(draft))
+    spec = _spec(draft)
+    attributes = prefill.attributes_of(spec)
     if not attributes or not draft.resident_code:
         raise ApplicationError(_("この申請には住民記録からの自動入力はありません。"))
     data = registry_selectors.resident_data(
@@ -123,7 +124,7 @@ def consent_to_prefill(*, draft: Draft, actor) -> Draft:
     )
     if data is None:
         raise ApplicationError(_("住民記録が見つかりませんでした。窓口にお問い合わせください。"))
-    draft.prefilled = prefill.values_for(_spec(draft), data)
+    draft.prefilled = prefill.values_for(spec, data)
     draft.prefill_consent_at = timezone.now()
     draft.save(update_fields=["prefilled", "prefill_consent_at", "updated_at"])
     PrefillConsent.objects.create(

@@ -32,3 +32,32 @@ class StaffAuthenticationForm(AuthenticationForm):
         super().confirm_login_allowed(user)
         if not user.is_staff_member:
             raise self.get_invalid_login_error()
+
+
+class OneTimePasswordForm(forms.Form):
+    """The six digits of the authenticator app, or one recovery code."""
+
+    token = forms.CharField(
+        label=_("確認コード"),
+        max_length=16,
+        help_text=_("認証アプリに表示されている6桁の数字、またはリカバリーコードを入力してください。"),
+        widget=forms.TextInput(
+            attrs={
+                "autocomplete": "one-time-code",
+                "inputmode": "numeric",
+                "autocapitalize": "none",
+                "class": "md-input md-input--short",
+            }
+        ),
+    )
+
+
+class ReauthenticationForm(OneTimePasswordForm):
+    """Password and one-time password again, before a sensitive action (再認証)."""
+
+    password = forms.CharField(
+        label=_("パスワード"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password", "class": "md-input"}),
+    )
+    field_order = ["password", "token"]

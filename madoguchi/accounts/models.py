@@ -43,3 +43,22 @@ class User(AbstractUser):
 
     def audit_label(self) -> str:
         return f"{self.kind}:{self.username}"
+
+
+class UserSession(models.Model):
+    """ログイン中のセッション — one signed-in session, so a person can end all of them at once.
+
+    Django's session store cannot be searched by user; this index can. ``method`` says how the
+    session was opened (``password+totp`` for staff, the OpenID Connect issuer for residents), so
+    a resident's session is tied to the card sign-in that created it.
+    """
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="open_sessions")
+    session_key = models.CharField(_("セッションキー"), max_length=40, unique=True)
+    method = models.CharField(_("認証方法"), max_length=255)
+    created_at = models.DateTimeField(_("開始日時"), auto_now_add=True)
+    user_agent = models.CharField(_("ブラウザ"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("ログイン中のセッション")
+        verbose_name_plural = _("ログイン中のセッション")

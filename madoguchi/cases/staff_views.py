@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from madoguchi.accounts.decorators import staff_required
+from madoguchi.accounts.decorators import recent_authentication_required, staff_required
 from madoguchi.cases import selectors, services, workflow
 from madoguchi.cases.forms import InboxFilterForm, StatusForm, TextForm
 from madoguchi.cases.models import Submission
@@ -106,6 +106,7 @@ def inbox(request: HttpRequest) -> HttpResponse:
 
 
 @staff_required
+@recent_authentication_required
 def inbox_export(request: HttpRequest) -> HttpResponse:
     """CSV in UTF-8 with a byte-order mark, so Excel opens the Japanese correctly."""
     scope = selectors.staff_scope(request.user)

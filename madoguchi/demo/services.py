@@ -16,7 +16,7 @@ from django.contrib.auth.hashers import make_password
 from django.db import transaction
 
 from madoguchi.accounts.selectors import staff_by_username
-from madoguchi.accounts.services import create_staff_user
+from madoguchi.accounts.services import create_staff_user, install_known_totp
 from madoguchi.demo.data import names, places
 from madoguchi.demo.data.forms import FORMS
 from madoguchi.demo.data.organization import DEPARTMENTS, MAIN_PHONE, POSITIONS, STAFF
@@ -30,6 +30,9 @@ from madoguchi.registry.services import Member, register_household
 
 # Shown in the README and printed by `madoguchi demo`; the demo is never a production system.
 DEMO_PASSWORD = "ryugasaki-demo-2026"  # noqa: S105
+# Every demo staff account has this authenticator key (base32, as apps ask for it), so the demo can
+# be tried: add it to an authenticator app, or run `madoguchi demo_totp` for the current code.
+DEMO_TOTP_SECRET = "MADOGUCHIDEMO234"  # noqa: S105
 # The demo organisation took effect with the 2024 reorganisation; staff were appointed at the
 # April 2026 personnel transfer (人事異動), some after an earlier post (see _EARLIER_POSTS).
 ORGANIZATION_FROM = dt.date(2024, 4, 1)
@@ -133,6 +136,8 @@ def seed_staff(municipality: Municipality) -> int:
             password_hash=password_hash,
             is_superuser=person["username"] in SUPERUSERS,
         )
+        if not user.totpdevice_set.filter(name="demo").exists():
+            install_known_totp(user=user, secret_base32=DEMO_TOTP_SECRET)
         posts = [
             (code, position, APPOINTED_FROM, None, index > 0)
             for index, (code, position) in enumerate(person["posts"])

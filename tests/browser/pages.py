@@ -123,6 +123,11 @@ PAGES: dict[str, tuple[Path, str]] = {
     "formbuilder:detail": (lambda s: "/staff/forms/test-certificate/", "staff"),
     "formbuilder:edit": (lambda s: "/staff/forms/test-certificate/edit/", "staff"),
     "notifications:outbox": (lambda s: "/staff/outbox/", "staff"),
+    "accounts:mfa_verify": (lambda s: "/staff/login/verify/", "staff"),
+    "accounts:mfa_setup": (lambda s: "/staff/login/setup/", "staff"),
+    "accounts:reauthenticate": (lambda s: "/staff/reauthenticate/?next=/staff/inbox/export.csv", "staff"),
+    "accounts:security": (lambda s: "/staff/security/", "staff"),
+    "identity:my_sessions": (lambda s: "/my/sessions/", "resident"),
 }
 # Pages that answer with an error status on purpose (an error page is still a page).
 EXPECTED_STATUS = {"identity:callback": 400}
@@ -159,4 +164,6 @@ NOT_PAGES = {
     "cases:staff_case_message": "POST-only; redirects to the case",
     "formbuilder:preview": "POST-only HTML fragment (htmx); the full preview is checked on the edit page",
     "formbuilder:publish": "POST-only; redirects to the form",
+    "accounts:recovery_codes": "POST-only; shows new codes once (same template as after enrolment)",
+    "accounts:sign_out_everywhere": "POST-only; redirects to the staff sign-in",
 }

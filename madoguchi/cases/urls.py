@@ -22,6 +22,7 @@ urlpatterns = [
     ),
     path("my/<str:receipt_number>/amend/<slug:step_key>/", views.amend, name="amend"),
     path("staff/counter/", staff_views.counter, name="staff_counter"),
+    path("staff/counter/card/", staff_views.counter_card, name="staff_counter_card"),
     path("staff/counter/<str:resident_code>/", staff_views.counter_resident, name="staff_counter_resident"),
     path("staff/inbox/", staff_views.inbox, name="staff_inbox"),
     path("staff/inbox/export.csv", staff_views.inbox_export, name="staff_inbox_export"),

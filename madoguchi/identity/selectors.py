@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.http import HttpRequest
 
+from madoguchi.identity.cardreader import SandboxCard, sandbox_cards
 from madoguchi.identity.models import ResidentIdentity
 from madoguchi.identity.oidc import JPKI_ACR
 
@@ -48,3 +50,10 @@ def sign_in_level(request: HttpRequest) -> str:
     ):
         return MYNUMBER_CARD
     return NO_SIGN_IN
+
+
+def counter_cards(*, actor: Any) -> list[SandboxCard]:
+    """The cards the counter's reader can read: the sandbox reader's, none in production."""
+    if settings.IS_PRODUCTION:
+        return []
+    return sandbox_cards(actor=actor)

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from madoguchi.accounts.models import User
 from madoguchi.accounts.services import create_resident_user
 from madoguchi.audit.services import record_event
+from madoguchi.identity import cardreader
 from madoguchi.identity.models import ResidentIdentity
 from madoguchi.identity.oidc import CardHolder
 from madoguchi.registry.selectors import match_resident, resident_data
@@ -163,3 +164,22 @@ def record_sign_in_failure(*, reason: str) -> None:
         purpose="マイナンバーカードによるログインの失敗",
         details={"reason": reason[:100]},
     )
+
+
+def resident_from_card(*, card_id: str, pin: str, actor: Any) -> str | None:
+    """Read the card at the counter and find its holder's record: the 住民票コード, or None.
+
+    The card's four items must match the registry exactly (``match_resident``), as at sign-in;
+    a card whose holder is not (yet) a resident here — someone moving in, say — finds nobody.
+    Wrong PINs and locked cards raise ``cardreader.CardReadError`` with a message for the clerk.
+    """
+    face = cardreader.verify_reading(cardreader.read_sandbox_card(card_id=card_id, pin=pin, actor=actor))
+    record = match_resident(
+        last_name=face.last_name,
+        first_name=face.first_name,
+        birth_date=face.birth_date,
+        address=face.address,
+        actor=actor,
+        purpose="窓口でのマイナンバーカードによる本人確認",
+    )
+    return record.resident_code if record else None

@@ -157,6 +157,7 @@ NOT_PAGES = {
     "cases:staff_case_pdf": "PDF",
     "cases:my_attachment": "a file download",
     "cases:staff_case_attachment": "a file download",
+    "cases:staff_counter_card": "POST-only; redirects to the resident found (or back with a message)",
     "cases:staff_case_status": "POST-only; redirects to the case",
     "cases:staff_case_correction": "POST-only; redirects to the case",
     "cases:staff_case_assign": "POST-only; redirects to the case",

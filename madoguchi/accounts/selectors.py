@@ -5,7 +5,7 @@ from __future__ import annotations
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from madoguchi.accounts.models import User, UserSession
+from madoguchi.accounts.models import RoleAssignment, User, UserSession
 
 
 def staff_by_username(username: str) -> User | None:
@@ -23,3 +23,16 @@ def recovery_codes_left(user: User) -> int:
 def sessions_of(user: User) -> list[UserSession]:
     """The user's open sessions, newest first (for "sign out everywhere")."""
     return list(UserSession.objects.filter(user=user).order_by("-created_at"))
+
+
+def role_assignments() -> list[RoleAssignment]:
+    """Every role assignment, current and ended, newest first (for the system administrator)."""
+    return list(
+        RoleAssignment.objects.select_related("user", "department", "granted_by").order_by(
+            "-valid_from", "-pk"
+        )
+    )
+
+
+def role_assignment_by_id(assignment_id: int) -> RoleAssignment | None:
+    return RoleAssignment.objects.filter(pk=assignment_id).first()

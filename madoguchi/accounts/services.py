@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import datetime as dt
 
 from django.contrib.auth import password_validation
 from django.contrib.sessions.backends.base import SessionBase
@@ -15,7 +16,7 @@ from django_otp import match_token
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from madoguchi.accounts.models import User, UserSession
+from madoguchi.accounts.models import Role, RoleAssignment, User, UserSession
 from madoguchi.accounts.sessions import mark_authenticated
 from madoguchi.audit.services import record_event
 
@@ -259,3 +260,67 @@ def end_all_sessions(*, user: User, actor: User | None) -> int:
         details={"sessions": len(sessions)},
     )
     return len(sessions)
+
+
+# --- Roles (役割) -------------------------------------------------------------------------------------
+
+
+class RoleError(ValueError):
+    """A role assignment that cannot be made; the message is for the screen."""
+
+
+@transaction.atomic
+def assign_role(
+    *,
+    user: User,
+    role: str,
+    department=None,
+    valid_from: dt.date,
+    valid_to: dt.date | None = None,
+    actor: User | None,
+) -> RoleAssignment:
+    """Give ``user`` a role from ``valid_from`` (to ``valid_to``), audited with who gave it."""
+    from django.utils.translation import gettext as _
+
+    if not user.is_staff_member or role == Role.RESIDENT:
+        raise RoleError(_("職員以外には役割を付与できません。"))
+    if valid_to is not None and valid_to < valid_from:
+        raise RoleError(_("適用終了日は適用開始日以降の日付にしてください。"))
+    assignment = RoleAssignment.objects.create(
+        user=user,
+        role=role,
+        department=department,
+        valid_from=valid_from,
+        valid_to=valid_to,
+        granted_by=actor,
+    )
+    record_event(
+        action="accounts.role_assigned",
+        actor=actor,
+        object_type="accounts.user",
+        object_id=str(user.pk),
+        purpose="役割の付与",
+        details={
+            "role": role,
+            "department": department.code if department else "",
+            "valid_from": valid_from.isoformat(),
+            "valid_to": valid_to.isoformat() if valid_to else "",
+        },
+    )
+    return assignment
+
+
+@transaction.atomic
+def end_role(*, assignment: RoleAssignment, last_day: dt.date, actor: User | None) -> RoleAssignment:
+    """End an assignment on ``last_day`` (it is kept, so the history stays answerable)."""
+    assignment.valid_to = max(last_day, assignment.valid_from)
+    assignment.save(update_fields=["valid_to"])
+    record_event(
+        action="accounts.role_ended",
+        actor=actor,
+        object_type="accounts.user",
+        object_id=str(assignment.user_id),
+        purpose="役割の終了",
+        details={"role": assignment.role, "valid_to": assignment.valid_to.isoformat()},
+    )
+    return assignment

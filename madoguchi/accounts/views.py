@@ -6,11 +6,12 @@ from urllib.parse import urlencode
 
 import segno
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth import authenticate
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -19,10 +20,17 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from madoguchi.accounts import selectors, services
-from madoguchi.accounts.decorators import recent_authentication_required, staff_required
-from madoguchi.accounts.forms import OneTimePasswordForm, ReauthenticationForm, StaffAuthenticationForm
+from madoguchi.accounts.decorators import recent_authentication_required, role_required, staff_required
+from madoguchi.accounts.forms import (
+    OneTimePasswordForm,
+    ReauthenticationForm,
+    RoleAssignmentForm,
+    StaffAuthenticationForm,
+)
+from madoguchi.accounts.models import Role
 from madoguchi.accounts.sessions import is_mfa_verified, mark_authenticated
 from madoguchi.core.throttling import too_many_requests
+from madoguchi.organization.models import Department
 from madoguchi.organization.selectors import posts_held_by
 
 STAFF_HOME = "/staff/"
@@ -209,3 +217,68 @@ def locked_out(request: HttpRequest, original_response=None, credentials=None) -
 
     cool_off = get_cool_off(request)
     return too_many_requests(request, retry_after=int(cool_off.total_seconds()) if cool_off else 900)
+
+
+# --- Roles (system administrators) ---------------------------------------------------------------------
+
+
+def _role_form(request: HttpRequest) -> RoleAssignmentForm:
+    from madoguchi.organization.selectors import departments_on, home_municipality
+
+    municipality = home_municipality()
+    departments = departments_on(municipality) if municipality else Department.objects.none()
+    return RoleAssignmentForm(request.POST or None, departments=departments)
+
+
+@never_cache
+@role_required(Role.SYSTEM_ADMINISTRATOR)
+def roles(request: HttpRequest) -> HttpResponse:
+    """役割の管理 — who holds which role where; a new assignment is posted to ``role_assign``."""
+    return render(
+        request,
+        "accounts/roles.html",
+        {"form": _role_form(request), "assignments": selectors.role_assignments()},
+    )
+
+
+@require_POST
+@role_required(Role.SYSTEM_ADMINISTRATOR)
+@recent_authentication_required
+def role_assign(request: HttpRequest) -> HttpResponse:
+    form = _role_form(request)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.assign_role(
+                user=data["username"],
+                role=data["role"],
+                department=data["department"],
+                valid_from=data["valid_from"],
+                valid_to=data["valid_to"],
+                actor=request.user,
+            )
+        except services.RoleError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("役割を付与しました。"))
+            return redirect("accounts:roles")
+    return render(
+        request,
+        "accounts/roles.html",
+        {"form": form, "assignments": selectors.role_assignments()},
+        status=400,
+    )
+
+
+@require_POST
+@role_required(Role.SYSTEM_ADMINISTRATOR)
+@recent_authentication_required
+def role_end(request: HttpRequest, assignment_id: int) -> HttpResponse:
+    from madoguchi.organization.selectors import today
+
+    assignment = selectors.role_assignment_by_id(assignment_id)
+    if assignment is None:
+        raise Http404
+    services.end_role(assignment=assignment, last_day=today(), actor=request.user)
+    messages.success(request, _("役割を終了しました。"))
+    return redirect("accounts:roles")

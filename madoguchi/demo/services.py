@@ -16,7 +16,7 @@ from django.contrib.auth.hashers import make_password
 from django.db import transaction
 
 from madoguchi.accounts.selectors import staff_by_username
-from madoguchi.accounts.services import create_staff_user, install_known_totp
+from madoguchi.accounts.services import assign_role, create_staff_user, install_known_totp
 from madoguchi.demo.data import names, places
 from madoguchi.demo.data.forms import FORMS
 from madoguchi.demo.data.organization import DEPARTMENTS, MAIN_PHONE, POSITIONS, STAFF
@@ -39,6 +39,12 @@ ORGANIZATION_FROM = dt.date(2024, 4, 1)
 APPOINTED_FROM = dt.date(2026, 4, 1)
 _EARLIER_POSTS = {"admin.joho": ("shimin-madoguchi", "shuji", dt.date(2023, 4, 1))}
 SUPERUSERS = {"admin.joho"}
+# Roles not implied by a post (配属): (username, role, department code or None for all).
+_ROLES = (
+    ("admin.joho", "system_administrator", None),
+    ("ebihara.m", "auditor", None),
+    ("nakajima.y", "counter_staff", "shimin-madoguchi"),
+)
 RESIDENT_TARGET = 320
 _RANDOM_SEED = 82082
 
@@ -158,6 +164,11 @@ def seed_staff(municipality: Municipality) -> int:
                     valid_to=end,
                     is_concurrent=concurrent,
                 )
+    for username, role, code in _ROLES:
+        user = staff_by_username(username)
+        if not user.role_assignments.filter(role=role).exists():
+            department = org_selectors.department_by_code(municipality, code) if code else None
+            assign_role(user=user, role=role, department=department, valid_from=APPOINTED_FROM, actor=None)
     return len(STAFF)
 
 

@@ -27,6 +27,7 @@ class Site:
     draft: object
     bundle: object
     complete_draft: object
+    admin: object = None
 
 
 def _post(**values: str) -> QueryDict:
@@ -85,12 +86,13 @@ def build_site() -> Site:
         draft=in_progress,
         bundle=bundle,
         complete_draft=complete,
+        admin=staff_by_username("admin.joho"),
     )
 
 
 Path = Callable[[Site], str]
 
-# name → (path from the site's data, who looks: "anonymous" | "resident" | "staff")
+# name → (path from the site's data, who looks: "anonymous" | "resident" | "staff" | "admin")
 PAGES: dict[str, tuple[Path, str]] = {
     "core:home": (lambda s: "/", "anonymous"),
     "organization:directory": (lambda s: "/organization/", "anonymous"),
@@ -128,6 +130,7 @@ PAGES: dict[str, tuple[Path, str]] = {
     "accounts:reauthenticate": (lambda s: "/staff/reauthenticate/?next=/staff/inbox/export.csv", "staff"),
     "accounts:security": (lambda s: "/staff/security/", "staff"),
     "identity:my_sessions": (lambda s: "/my/sessions/", "resident"),
+    "accounts:roles": (lambda s: "/staff/roles/", "admin"),
 }
 # Pages that answer with an error status on purpose (an error page is still a page).
 EXPECTED_STATUS = {"identity:callback": 400}
@@ -167,4 +170,6 @@ NOT_PAGES = {
     "formbuilder:publish": "POST-only; redirects to the form",
     "accounts:recovery_codes": "POST-only; shows new codes once (same template as after enrolment)",
     "accounts:sign_out_everywhere": "POST-only; redirects to the staff sign-in",
+    "accounts:role_assign": "POST-only; redirects to the role list (errors: the role page again)",
+    "accounts:role_end": "POST-only; redirects to the role list",
 }

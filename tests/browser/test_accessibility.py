@@ -46,7 +46,13 @@ def sign_in_as(page, base_url: str, user) -> None:
 def test_every_page_is_free_of_wcag_violations(page, live_server, site, language):
     page.context.add_cookies([{"name": "django_language", "value": language, "url": live_server.url}])
     failures = {}
-    for audience, user in (("anonymous", None), ("resident", site.resident), ("staff", site.clerk)):
+    audiences = (
+        ("anonymous", None),
+        ("resident", site.resident),
+        ("staff", site.clerk),
+        ("admin", site.admin),
+    )
+    for audience, user in audiences:
         if user is not None:
             page.context.clear_cookies(name="sessionid")
             sign_in_as(page, live_server.url, user)

@@ -181,6 +181,8 @@ def case_attachment(request: HttpRequest, receipt_number: str, attachment_id) ->
 def case_status(request: HttpRequest, receipt_number: str) -> HttpResponse:
     form = StatusForm(request.POST)
     if not form.is_valid():
+        # Only someone who may act on the case learns that the form was incomplete.
+        _case_or_404(request, receipt_number, "案件の処理")
         messages.error(request, _("状態を選んでください。"))
         return redirect("cases:staff_case", receipt_number=receipt_number)
     return _act(

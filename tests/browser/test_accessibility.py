@@ -87,12 +87,13 @@ def test_error_states_are_accessible_too(page, live_server, site):
 
 def staff_sign_in(page, base_url: str, user) -> None:
     """Sign in through the pages: staff ID and password, then the authenticator app's code."""
+    device = totp_device(user)
     page.goto(f"{base_url}/staff/login/")
     page.fill("#id_username", user.username)
     page.fill("#id_password", DEFAULT_PASSWORD)
     page.click("#staff-login-form button[type=submit]")
     page.wait_for_url("**/staff/login/verify/**")
-    page.fill("#id_token", current_code(totp_device(user)))
+    page.fill("#id_token", current_code(device))
     page.click("#mfa-verify-form button[type=submit]")
     page.wait_for_url(f"{base_url}/staff/")
 

@@ -153,7 +153,10 @@ PAGES: dict[str, tuple[Path, str]] = {
     "payments:sandbox_pay": (lambda s: f"/sandbox-pay/pay/{s.payment.provider_payment_id}/", "anonymous"),
     "payments:sandbox_3ds": (lambda s: f"/sandbox-pay/pay/{s.payment.provider_payment_id}/3ds/", "anonymous"),
     "payments:sandbox_qr": (lambda s: f"/sandbox-pay/pay/{s.payment.provider_payment_id}/qr/", "anonymous"),
-    "payments:sandbox_wallet": (lambda s: f"/sandbox-pay/wallet/{s.payment.provider_payment_id}/", "anonymous"),
+    "payments:sandbox_wallet": (
+        lambda s: f"/sandbox-pay/wallet/{s.payment.provider_payment_id}/",
+        "anonymous",
+    ),
     "payments:sandbox_console": (lambda s: "/sandbox-pay/console/", "anonymous"),
 }
 # Pages that answer with an error status on purpose (an error page is still a page).

@@ -26,7 +26,9 @@ def resident():
 
 @pytest.fixture
 def staff():
-    return create_staff_user(username="staff1", last_name="職員", first_name="一郎", password="correct-horse-9")
+    return create_staff_user(
+        username="staff1", last_name="職員", first_name="一郎", password="correct-horse-9"
+    )
 
 
 @pytest.fixture
@@ -62,7 +64,9 @@ def pay_by_card(client: Client, payment: Payment, number: str = "424242424242424
 
 def signed_post(client: Client, body: dict, *, secret: str | None = None, timestamp: int | None = None):
     raw = json.dumps(body).encode()
-    header = sign(raw, secret=secret or settings.PAYMENTS_WEBHOOK_SECRET, timestamp=timestamp or int(time.time()))
+    header = sign(
+        raw, secret=secret or settings.PAYMENTS_WEBHOOK_SECRET, timestamp=timestamp or int(time.time())
+    )
     return client.post(
         "/payments/webhook/", raw, content_type="application/json", headers={SIGNATURE_HEADER: header}
     )

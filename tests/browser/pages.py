@@ -29,6 +29,8 @@ class Site:
     draft: object
     bundle: object
     complete_draft: object
+    payment: object = None
+    counter_payment: object = None
 
 
 def _post(**values: str) -> QueryDict:
@@ -80,7 +82,30 @@ def build_site() -> Site:
         files={},
         actor=resident,
     )
+    from madoguchi.payments import services as payment_services
+
+    payment = payment_services.start_payment(
+        payer=resident,
+        amount=300,
+        description="住民票の写し",
+        reference=submission.receipt_number,
+        purpose=f"case:{submission.receipt_number}",
+        return_url="/my/",
+        idempotency_key="site-online-payment",
+    )
+    counter_payment = payment_services.record_counter_payment(
+        payer=resident,
+        amount=600,
+        method="cash",
+        description="住民票の写し",
+        reference=submission.receipt_number,
+        purpose=f"case:{submission.receipt_number}",
+        actor=clerk,
+        idempotency_key="site-counter-payment",
+    )
     return Site(
+        payment=payment,
+        counter_payment=counter_payment,
         resident=resident,
         clerk=clerk,
         submission=submission,
@@ -129,6 +154,16 @@ PAGES: dict[str, tuple[Path, str]] = {
     "formbuilder:detail": (lambda s: "/staff/forms/test-certificate/", "staff"),
     "formbuilder:edit": (lambda s: "/staff/forms/test-certificate/edit/", "staff"),
     "notifications:outbox": (lambda s: "/staff/outbox/", "staff"),
+    "payments:staff_list": (lambda s: "/staff/payments/", "staff"),
+    "payments:staff_detail": (lambda s: f"/staff/payments/{s.counter_payment.pk}/", "staff"),
+    "payments:sandbox_pay": (lambda s: f"/sandbox-pay/pay/{s.payment.provider_payment_id}/", "anonymous"),
+    "payments:sandbox_3ds": (lambda s: f"/sandbox-pay/pay/{s.payment.provider_payment_id}/3ds/", "anonymous"),
+    "payments:sandbox_qr": (lambda s: f"/sandbox-pay/pay/{s.payment.provider_payment_id}/qr/", "anonymous"),
+    "payments:sandbox_wallet": (
+        lambda s: f"/sandbox-pay/wallet/{s.payment.provider_payment_id}/",
+        "anonymous",
+    ),
+    "payments:sandbox_console": (lambda s: "/sandbox-pay/console/", "anonymous"),
 }
 # Pages that answer with an error status on purpose (an error page is still a page).
 EXPECTED_STATUS = {"identity:callback": 400}
@@ -166,4 +201,11 @@ NOT_PAGES = {
     "cases:staff_case_message": "POST-only; redirects to the case",
     "formbuilder:preview": "POST-only HTML fragment (htmx); the full preview is checked on the edit page",
     "formbuilder:publish": "POST-only; redirects to the form",
+    "payments:return": "redirects to the return_url of the app that started the payment",
+    "payments:receipt": "PDF",
+    "payments:webhook": "POST-only JSON (signed provider events)",
+    "payments:reconciliation": "CSV",
+    "payments:sandbox_api_create": "POST-only JSON API of the sandbox gateway",
+    "payments:sandbox_api_payment": "JSON API of the sandbox gateway",
+    "payments:sandbox_api_refund": "POST-only JSON API of the sandbox gateway",
 }

@@ -14,6 +14,7 @@ urlpatterns = [
     path("apply/b/<uuid:bundle_id>/", views.bundle, name="bundle"),
     path("my/", views.my_page, name="my_page"),
     path("my/<str:receipt_number>/", views.my_submission, name="my_submission"),
+    path("status/<str:token>/", views.status_link, name="status_link"),
     path("my/<str:receipt_number>/done/", views.done, name="done"),
     path("my/<str:receipt_number>/pdf/", views.my_submission_pdf, name="my_submission_pdf"),
     path("my/<str:receipt_number>/message/", views.my_message, name="my_message"),

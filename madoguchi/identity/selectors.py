@@ -17,6 +17,9 @@ SESSION_AUTH_TIME = "identity.auth_time"
 
 MYNUMBER_CARD = "mynumber_card"
 NO_SIGN_IN = "none"
+# Visitors applying for a procedure that needs no sign-in (本人確認: なし) get an account of this
+# issuer for their browser session (services.open_guest_account); it never matches a record.
+GUEST_ISSUER = "urn:madoguchi:guest"
 
 
 def resident_code_of(user: Any) -> str | None:
@@ -57,3 +60,8 @@ def counter_cards(*, actor: Any) -> list[SandboxCard]:
     if settings.IS_PRODUCTION:
         return []
     return sandbox_cards(actor=actor)
+
+
+def is_guest(user: Any) -> bool:
+    """Whether the user is a visitor applying without signing in (see services.open_guest_account)."""
+    return ResidentIdentity.objects.filter(user_id=user.pk, issuer=GUEST_ISSUER).exists()

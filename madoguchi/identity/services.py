@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import secrets
 from typing import Any
 
 from django.db import transaction
@@ -16,6 +17,7 @@ from madoguchi.audit.services import record_event
 from madoguchi.identity import cardreader
 from madoguchi.identity.models import ResidentIdentity
 from madoguchi.identity.oidc import CardHolder
+from madoguchi.identity.selectors import GUEST_ISSUER
 from madoguchi.registry.selectors import match_resident, resident_data
 
 MATCH_PURPOSE = "マイナンバーカードによる本人確認"
@@ -152,6 +154,29 @@ def counter_account(*, resident_code: str, actor: Any) -> User:
         object_type="accounts.user",
         object_id=str(user.pk),
         purpose="窓口での申請支援のためのアカウント作成",
+    )
+    return user
+
+
+@transaction.atomic
+def open_guest_account() -> User:
+    """An account for one visitor who applies without signing in (e.g. 粗大ごみ, 相談の予約).
+
+    Drafts and submissions need an owner; giving the visitor's session a throw-away resident
+    account keeps one set of ownership checks for everybody. It has no usable password and no
+    registry record, so nothing is prefilled and no procedure that needs a sign-in is open to it;
+    after the session ends the visitor follows the application through the link in the e-mail.
+    """
+    subject = secrets.token_urlsafe(24)
+    user = create_resident_user(
+        username=resident_username(issuer=GUEST_ISSUER, subject=subject),
+        last_name="",
+        first_name="",
+        last_name_kana="",
+        first_name_kana="",
+    )
+    ResidentIdentity.objects.create(
+        user=user, issuer=GUEST_ISSUER, subject=subject, resident_code="", last_sign_in_at=timezone.now()
     )
     return user
 

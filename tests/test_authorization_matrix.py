@@ -14,6 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from django.core import signing
 from django.core.files.base import ContentFile
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
@@ -24,6 +25,7 @@ from madoguchi.accounts.selectors import staff_by_username
 from madoguchi.accounts.services import assign_role
 from madoguchi.accounts.tests.factories import ResidentUserFactory, StaffUserFactory
 from madoguchi.cases.models import Attachment
+from madoguchi.cases.selectors import STATUS_LINK_SALT
 from madoguchi.cases.tests.conftest import HEAD_CODE
 from tests.browser.pages import Site, build_site
 
@@ -61,10 +63,19 @@ SAMPLES: dict[str, Callable[[Site], object]] = {
     "code": lambda s: "test-certificate",
     "number": lambda s: 1,
     "assignment_id": lambda s: s.assignment.pk,
+    "payment_id": lambda s: s.payment.pk,
+    "token": lambda s: signing.dumps(s.submission.receipt_number, salt=STATUS_LINK_SALT),
 }
 OVERRIDES: dict[str, dict[str, Callable[[Site], object]]] = {
     "procedures:life_event": {"code": lambda s: "moving-in"},
     "cases:amend": {"step_key": lambda s: "request"},
+    "payments:staff_detail": {"payment_id": lambda s: s.counter_payment.pk},
+    "payments:receipt": {"payment_id": lambda s: s.counter_payment.pk},
+    **{
+        f"payments:{name}": {"payment_id": lambda s: s.payment.provider_payment_id}
+        for name in ("sandbox_api_payment", "sandbox_api_refund", "sandbox_pay", "sandbox_3ds", "sandbox_qr")
+    },
+    "payments:sandbox_wallet": {"payment_id": lambda s: s.payment.provider_payment_id},
 }
 
 

@@ -8,6 +8,7 @@ urlpatterns = [
     path("", include("madoguchi.core.urls")),
     path("", include("madoguchi.organization.urls")),
     path("", include("madoguchi.identity.urls")),
+    path("", include("madoguchi.audit.urls")),
     path("", include("madoguchi.procedures.urls")),
     path("", include("madoguchi.cases.urls")),
     path("", include("madoguchi.payments.urls")),

@@ -176,7 +176,13 @@ def reauthenticate(request: HttpRequest) -> HttpResponse:
 
 @staff_required
 def staff_home(request: HttpRequest) -> HttpResponse:
-    return render(request, "accounts/staff_home.html", {"posts": posts_held_by(request.user.pk)})
+    from madoguchi.accounts.roles import roles_of
+
+    return render(
+        request,
+        "accounts/staff_home.html",
+        {"posts": posts_held_by(request.user.pk), "roles": roles_of(request.user)},
+    )
 
 
 @never_cache

@@ -30,6 +30,7 @@ class Site:
     bundle: object
     complete_draft: object
     admin: object = None
+    auditor: object = None
     payment: object = None
     counter_payment: object = None
 
@@ -114,12 +115,13 @@ def build_site() -> Site:
         bundle=bundle,
         complete_draft=complete,
         admin=staff_by_username("admin.joho"),
+        auditor=staff_by_username("ebihara.m"),
     )
 
 
 Path = Callable[[Site], str]
 
-# name → (path from the site's data, who looks: "anonymous" | "resident" | "staff" | "admin")
+# name → (path from the site's data, who looks: "anonymous" | "resident" | "staff" | "admin" | "auditor")
 PAGES: dict[str, tuple[Path, str]] = {
     "core:home": (lambda s: "/", "anonymous"),
     "organization:directory": (lambda s: "/organization/", "anonymous"),
@@ -162,6 +164,8 @@ PAGES: dict[str, tuple[Path, str]] = {
     "accounts:security": (lambda s: "/staff/security/", "staff"),
     "identity:my_sessions": (lambda s: "/my/sessions/", "resident"),
     "accounts:roles": (lambda s: "/staff/roles/", "admin"),
+    "audit:my_access_log": (lambda s: "/my/access-log/", "resident"),
+    "audit:trail": (lambda s: "/staff/audit/?action=cases.", "auditor"),
     "payments:staff_list": (lambda s: "/staff/payments/", "staff"),
     "payments:staff_detail": (lambda s: f"/staff/payments/{s.counter_payment.pk}/", "staff"),
     "payments:sandbox_pay": (lambda s: f"/sandbox-pay/pay/{s.payment.provider_payment_id}/", "anonymous"),
@@ -213,6 +217,7 @@ NOT_PAGES = {
     "accounts:sign_out_everywhere": "POST-only; redirects to the staff sign-in",
     "accounts:role_assign": "POST-only; redirects to the role list (errors: the role page again)",
     "accounts:role_end": "POST-only; redirects to the role list",
+    "audit:trail_export": "CSV",
     "payments:return": "redirects to the return_url of the app that started the payment",
     "payments:receipt": "PDF",
     "payments:webhook": "POST-only JSON (signed provider events)",

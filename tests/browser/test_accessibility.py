@@ -51,6 +51,7 @@ def test_every_page_is_free_of_wcag_violations(page, live_server, site, language
         ("resident", site.resident),
         ("staff", site.clerk),
         ("admin", site.admin),
+        ("auditor", site.auditor),
     )
     for audience, user in audiences:
         if user is not None:

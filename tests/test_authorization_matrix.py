@@ -131,8 +131,8 @@ def _refused(response) -> bool:
     return False
 
 
-@pytest.fixture
-def site() -> Site:
+def matrix_site() -> Site:
+    """build_site() plus an uploaded attachment and a role assignment for the URLs that need them."""
     site = build_site()
     site.attachment = Attachment.objects.create(
         draft=site.submission.draft,
@@ -146,6 +146,11 @@ def site() -> Site:
     )
     site.assignment = site.admin.role_assignments.first()
     return site
+
+
+@pytest.fixture
+def site() -> Site:
+    return matrix_site()
 
 
 def test_every_url_has_a_policy_entry():

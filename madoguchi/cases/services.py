@@ -157,27 +157,46 @@ def needs_prefill_decision(draft: Draft) -> bool:
 
 
 def carried_answers(draft: Draft) -> dict[str, Any]:
-    """書かせない within a bundle: what the resident already answered in another form of it.
+    """書かせない within a bundle: what the resident already said in another form of it.
 
-    Only questions of the same key and type, not answered here yet and not filled in from the
-    registry; they are offered filled in and stay editable.
+    For each question not answered here yet and not filled in from the registry: the earlier
+    answer to the same key and type, else to one of its ``same_as`` keys, else its default for
+    the bundle's life event (``life_event_defaults``). They are offered filled in and stay
+    editable; ``written.bundle_stats`` counts exactly these as derived.
     """
     if draft.bundle_id is None:
         return {}
-    wanted = {
-        field.key: field.type
-        for field in _spec(draft).all_fields()
-        if field.type in written.CARRIED_TYPES and not field.prefill and field.key not in draft.answers
-    }
-    carried: dict[str, Any] = {}
+    wanted = [
+        question
+        for question in _spec(draft).all_fields()
+        if question.type in written.CARRIED_TYPES
+        and not question.prefill
+        and question.key not in draft.answers
+    ]
+    if not wanted:
+        return {}
+    earlier: dict[tuple[str, str], Any] = {}
     siblings = (
         Draft.objects.filter(bundle_id=draft.bundle_id).exclude(pk=draft.pk).select_related("form_version")
     )
     for sibling in siblings.order_by("updated_at"):
-        types = {field.key: field.type for field in _spec(sibling).all_fields()}
-        for key, kind in wanted.items():
-            if key in sibling.answers and types.get(key) == kind:
-                carried[key] = sibling.answers[key]
+        types = {question.key: question.type for question in _spec(sibling).all_fields()}
+        earlier |= {(key, types[key]): value for key, value in sibling.answers.items() if key in types}
+    life_event = draft.bundle.life_event_code
+    carried: dict[str, Any] = {}
+    for question in wanted:
+        source = next(
+            (
+                (key, question.type)
+                for key in (question.key, *question.same_as)
+                if (key, question.type) in earlier
+            ),
+            None,
+        )
+        if source is not None:
+            carried[question.key] = earlier[source]
+        elif question.life_event_defaults and life_event in question.life_event_defaults:
+            carried[question.key] = question.life_event_defaults[life_event]
     return carried
 
 

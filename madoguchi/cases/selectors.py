@@ -143,6 +143,7 @@ def inbox(scope: StaffScope, criteria: InboxFilter) -> QuerySet[Submission]:
     user = scope.user
     cases = (
         Submission.objects.filter(department_id__in=scope.case_departments)
+        .exclude(status=Submission.Status.AWAITING_PAYMENT)
         .select_related("assigned_to")
         .only(*INBOX_COLUMNS)
     )

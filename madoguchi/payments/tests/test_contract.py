@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from madoguchi.payments.adapters import ProviderError, ProviderRejected
 from madoguchi.payments.adapters.http import GatewayClient
+from madoguchi.payments.models import SandboxPayment
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -72,3 +75,19 @@ def test_the_client_works_over_a_real_socket(live_server):
 def test_an_unreachable_provider_is_a_provider_error():
     with pytest.raises(ProviderError):
         _create(GatewayClient(base_url="http://127.0.0.1:9/api"))
+
+
+def test_a_slow_provider_times_out_and_the_retry_creates_nothing_more(live_server, monkeypatch, faults):
+    from madoguchi.payments.adapters import http
+
+    faults.slow_seconds = 1
+    faults.save()
+    monkeypatch.setattr(http, "TIMEOUT", 0.3)
+    client = GatewayClient(base_url=f"{live_server.url}/sandbox-pay/api")
+    with pytest.raises(ProviderError):
+        _create(client, key="slow")
+    faults.slow_seconds = 0
+    faults.save()
+    time.sleep(1.5)  # the gateway finishes the first request after the client gave up
+    retried = _create(client, key="slow")
+    assert list(SandboxPayment.objects.values_list("pk", flat=True)) == [retried.payment_id]

@@ -70,6 +70,7 @@ def test_the_case_waits_for_its_fee_and_is_received_once_captured(client, pay_fi
     assert not Notification.objects.exists()  # 受付のお知らせ only once received
     client.force_login(clerk)
     assert submission.receipt_number not in client.get("/staff/inbox/").content.decode()
+    assert submission.receipt_number in client.get("/staff/inbox/?status=awaiting_payment").content.decode()
     client.force_login(resident)
     back = client.get(_card(client, _to_provider(client, submission))["Location"])
     assert back["Location"] == f"/my/{submission.receipt_number}/pay/"

@@ -10,7 +10,7 @@ from madoguchi.payments.adapters import ProviderError, ProviderRejected
 from madoguchi.payments.adapters.http import GatewayClient
 from madoguchi.payments.models import SandboxPayment
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db
 
 BODY = {
     "amount": 450,
@@ -66,6 +66,7 @@ def test_an_unknown_payment_is_404():
     assert refused.value.code == "P0200"
 
 
+@pytest.mark.django_db(transaction=True)
 def test_the_client_works_over_a_real_socket(live_server):
     client = GatewayClient(base_url=f"{live_server.url}/sandbox-pay/api")
     created = _create(client, key="socket")
@@ -77,6 +78,7 @@ def test_an_unreachable_provider_is_a_provider_error():
         _create(GatewayClient(base_url="http://127.0.0.1:9/api"))
 
 
+@pytest.mark.django_db(transaction=True)
 def test_a_slow_provider_times_out_and_the_retry_creates_nothing_more(live_server, monkeypatch, faults):
     from madoguchi.payments.adapters import http
 

@@ -187,6 +187,9 @@ def inbox(scope: StaffScope, criteria: InboxFilter) -> QuerySet[Submission]:
     )
     if criteria.status:
         cases = cases.filter(status=criteria.status)
+    else:
+        # A case waiting for its fee is not yet received: listed only when asked for by status.
+        cases = cases.exclude(status=Submission.Status.AWAITING_PAYMENT)
     if criteria.procedure:
         cases = cases.filter(procedure_code=criteria.procedure)
     if criteria.received_from:

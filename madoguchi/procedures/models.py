@@ -171,6 +171,11 @@ class Procedure(models.Model):
             "price": f"{rule['unit_price']:,}",
         }
 
+    @property
+    def fee_paid_before_submission(self) -> bool:
+        """支払ってから受付 — the resident pays online before the application is received."""
+        return rules.paid_before_submission(self.fee_rule)
+
     def fee_unit_label(self) -> str:
         """The unit of a per-unit fee (通, 点) in the page's language; empty for other fees."""
         if get_language() == "en" and self.fee_rule.get("unit_label_en"):

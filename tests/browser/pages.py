@@ -201,6 +201,8 @@ NOT_PAGES = {
     "cases:staff_case_message": "POST-only; redirects to the case",
     "formbuilder:preview": "POST-only HTML fragment (htmx); the full preview is checked on the edit page",
     "formbuilder:publish": "POST-only; redirects to the form",
+    "cases:pay": "needs a case waiting for its fee: checked with axe in tests/browser/test_payments.py",
+    "cases:staff_case_payment": "POST-only; redirects to the case",
     "payments:return": "redirects to the return_url of the app that started the payment",
     "payments:receipt": "PDF",
     "payments:webhook": "POST-only JSON (signed provider events)",

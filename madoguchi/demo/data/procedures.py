@@ -113,6 +113,8 @@ def _per_copy(price: int) -> dict[str, Any]:
         "unit_field": "copies",
         "unit_label": "通",
         "unit_label_en": "copy",
+        # Certificates are paid for online before the request is received (and before issue).
+        "payment": "before_submission",
     }
 
 

@@ -230,3 +230,9 @@ def terms(text: str, lang: str = "ja", *, is_query: bool = False) -> list[str]:
     if lang in {"ja", "easy_ja"} or _JAPANESE_KANA.search(text):
         return _japanese_terms(text, is_query=is_query)
     return _light_terms(text)
+
+
+def japanese_morphemes(text: str) -> list[tuple[str, tuple[str, ...]]]:
+    """(surface, part of speech) of each word in ``text``, for callers that classify words —
+    the chatbot finds personal names (固有名詞・人名) this way without a tokenizer of its own."""
+    return [(m.surface(), tuple(m.part_of_speech())) for m in _tokenizer().tokenize(text)]

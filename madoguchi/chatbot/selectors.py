@@ -7,7 +7,7 @@ import math
 import re
 from dataclasses import dataclass
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Max, Q, QuerySet
 from django.db.models.functions import TruncWeek
 from django.utils import timezone
 
@@ -137,7 +137,7 @@ def weekly_insights(*, weeks: int = 4, per_list: int = 10) -> list[WeeklyInsight
     def grouped(queryset: QuerySet) -> dict[dt.date, list[dict]]:
         rows = (
             queryset.values("week", "question", "lang")
-            .annotate(count=Count("pk"))
+            .annotate(count=Count("pk"), faq=Max("top_faq__key"))
             .order_by("-week", "-count", "question")
         )
         by_week: dict[dt.date, list[dict]] = {}

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from django.conf import settings
+from django.core import signing
 from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
@@ -343,3 +344,19 @@ def seed_flows(definitions: Iterable[dict]) -> int:
         )
         count += 1
     return count
+
+
+_LOG_SALT = "chatbot.question-log"
+
+
+def log_token(log: QuestionLog) -> str:
+    """A signed reference to a logged question, for feedback and escalation links (not guessable)."""
+    return signing.dumps(log.pk, salt=_LOG_SALT)
+
+
+def log_from_token(token: str) -> QuestionLog | None:
+    try:
+        log_id = signing.loads(token or "", salt=_LOG_SALT, max_age=7 * 24 * 3600)
+    except signing.BadSignature:
+        return None
+    return QuestionLog.objects.filter(pk=log_id).first()

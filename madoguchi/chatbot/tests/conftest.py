@@ -54,3 +54,11 @@ def faqs(db):
     _seed_departments_used()
     load_faq_files(paths=[FIXTURES / "faqs.json"])
     seed_flows(FLOWS)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_rate_limits():
+    """Rate-limit counters live in the cache; each test starts with none spent."""
+    from django.core.cache import cache
+
+    cache.clear()

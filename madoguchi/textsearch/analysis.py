@@ -92,6 +92,8 @@ DOMAIN_SYNONYMS: dict[str, str] = {
     "学童": "放課後児童クラブ",
     "保育園": "保育所",
     "引越": "引っ越し",
+    # Sudachi normalises a lone ごみ/ゴミ to 塵 but keeps ごみ inside 粗大ごみ's short split.
+    "ごみ": "塵",
     "住所変更": "転居",
 }
 

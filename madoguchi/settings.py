@@ -364,3 +364,16 @@ if IS_PRODUCTION and (_problems := production_problems()):
         + "\n- ".join(_problems)
         + "\n（docs/operations.md を参照してください / see docs/operations.md）"
     )
+
+# --- Chatbot (issue 6) ------------------------------------------------------------------------------
+# Questions one client (IP address or LINE user) may ask per minute, across all processes.
+MADOGUCHI_CHATBOT_RATE_PER_MINUTE = int(os.environ.get("MADOGUCHI_CHATBOT_RATE_PER_MINUTE", 30))
+# The department that receives inquiries no FAQ points to (a 課 code of the organisation).
+MADOGUCHI_CHATBOT_DEPARTMENT = os.environ.get("MADOGUCHI_CHATBOT_DEPARTMENT", "koshitsu-citysales")
+# LINE Messaging API: the channel's secret (verifies X-Line-Signature) and access token (sends).
+# Without a token, replies go to the sandbox, which records them in the LINE message log.
+LINE_CHANNEL_SECRET = os.environ.get(
+    "LINE_CHANNEL_SECRET", "" if IS_PRODUCTION else "demo-line-channel-secret"
+)
+LINE_CHANNEL_ACCESS_TOKEN = os.environ.get("LINE_CHANNEL_ACCESS_TOKEN", "")
+LINE_API_HOST = os.environ.get("LINE_API_HOST", "https://api.line.me")

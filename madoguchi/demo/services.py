@@ -261,4 +261,14 @@ def seed_demo(*, today: dt.date, progress: Callable[[int], None] | None = None) 
     seed_forms()
     seed_catalogue(municipality=municipality)
     residents = seed_residents(today, progress)
-    return {"staff": staff, "residents": residents}
+    faqs = seed_chatbot()
+    return {"staff": staff, "residents": residents, "faqs": faqs}
+
+
+def seed_chatbot() -> int:
+    """The FAQ content files (``chatbot/data/faqs/*.json``), indexed, and the guided flows."""
+    from madoguchi.chatbot.data.flows import FLOWS
+    from madoguchi.chatbot.services import load_faq_files, seed_flows
+
+    seed_flows(FLOWS)
+    return load_faq_files()

@@ -31,6 +31,7 @@ class Site:
     complete_draft: object
     payment: object = None
     counter_payment: object = None
+    inquiry: object = None
 
 
 def _post(**values: str) -> QueryDict:
@@ -112,7 +113,21 @@ def build_site() -> Site:
         draft=in_progress,
         bundle=bundle,
         complete_draft=complete,
+        inquiry=_chatbot_data(),
     )
+
+
+def _chatbot_data():
+    """The chatbot's test FAQs and flows, a few logged questions, and one inquiry to staff."""
+    from madoguchi.chatbot import services as chatbot_services
+    from madoguchi.chatbot.data.flows import FLOWS
+    from madoguchi.chatbot.tests.conftest import FIXTURES
+
+    chatbot_services.load_faq_files(paths=[FIXTURES / "faqs.json"])
+    chatbot_services.seed_flows(FLOWS)
+    chatbot_services.ask(question="ドローンを公園で飛ばしたい")
+    chatbot_services.ask(question="粗大ごみの出し方")
+    return chatbot_services.open_inquiry(question="ソファーは何点まで出せますか", lang="ja", channel="web")
 
 
 Path = Callable[[Site], str]
@@ -164,6 +179,20 @@ PAGES: dict[str, tuple[Path, str]] = {
         "anonymous",
     ),
     "payments:sandbox_console": (lambda s: "/sandbox-pay/console/", "anonymous"),
+    "chatbot:ask": (lambda s: "/chatbot/?q=粗大ごみの出し方&lang=ja", "anonymous"),
+    "chatbot:faq": (lambda s: "/chatbot/faqs/t-tennyu-when/?lang=easy_ja", "anonymous"),
+    "chatbot:flow": (lambda s: "/chatbot/flows/gomi/?area=north&group=kitchen", "anonymous"),
+    "chatbot:inquire": (lambda s: "/chatbot/inquire/", "anonymous"),
+    "chatbot:inquiry": (lambda s: f"/chatbot/inquiries/{s.inquiry.token}/", "anonymous"),
+    "chatbot:staff_dashboard": (lambda s: "/staff/chatbot/", "staff"),
+    "chatbot:staff_faqs": (lambda s: "/staff/chatbot/faqs/", "staff"),
+    "chatbot:staff_faq": (lambda s: "/staff/chatbot/faqs/t-tennyu-when/", "staff"),
+    "chatbot:staff_faq_new": (lambda s: "/staff/chatbot/faqs/new/", "staff"),
+    "chatbot:staff_inquiries": (lambda s: "/staff/chatbot/inquiries/", "staff"),
+    "chatbot:staff_inquiry": (lambda s: f"/staff/chatbot/inquiries/{s.inquiry.pk}/", "staff"),
+    "chatbot:staff_flows": (lambda s: "/staff/chatbot/flows/", "staff"),
+    "chatbot:staff_flow": (lambda s: "/staff/chatbot/flows/gomi/", "staff"),
+    "chatbot:staff_flow_new": (lambda s: "/staff/chatbot/flows/new/", "staff"),
 }
 # Pages that answer with an error status on purpose (an error page is still a page).
 EXPECTED_STATUS = {"identity:callback": 400}
@@ -210,4 +239,9 @@ NOT_PAGES = {
     "payments:sandbox_api_create": "POST-only JSON API of the sandbox gateway",
     "payments:sandbox_api_payment": "JSON API of the sandbox gateway",
     "payments:sandbox_api_refund": "POST-only JSON API of the sandbox gateway",
+    "api-chatbot-ask": "JSON API",
+    "chatbot:feedback": "POST-only; redirects to the question page or the inquiry form",
+    "chatbot:line_webhook": "POST-only LINE webhook (signed JSON)",
+    "chatbot:staff_make_faq": "POST-only; redirects to the new draft FAQ",
+    "chatbot:staff_add_variant": "POST-only; redirects to the dashboard",
 }

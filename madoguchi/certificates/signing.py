@@ -18,10 +18,14 @@ fetched from the distribution points named in the certificates.
 
 from __future__ import annotations
 
+import asyncio
 import io
+from collections.abc import Coroutine
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from asn1crypto import crl as asn1_crl
 from asn1crypto import keys as asn1_keys
@@ -191,10 +195,24 @@ def sign_pdf(pdf: bytes, *, reason: str, location: str) -> bytes:
         use_pades_lta=False,
         validation_context=setup.validation_context(),
     )
-    output = signers.sign_pdf(
+    signing = signers.async_sign_pdf(
         IncrementalPdfFileWriter(io.BytesIO(pdf)),
         metadata,
         signer=setup.signer,
         timestamper=setup.timestamper,
     )
-    return output.getvalue()
+    return _run(signing).getvalue()
+
+
+def _run(coroutine: Coroutine[Any, Any, io.BytesIO]) -> io.BytesIO:
+    """Run pyHanko's coroutine to the end, also from a thread that already runs an event loop.
+
+    pyHanko's synchronous API calls ``asyncio.run``, which refuses to start inside a running loop
+    (an ASGI server, Playwright's sync API in the browser tests); a worker thread has none.
+    """
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.run(coroutine)
+    with ThreadPoolExecutor(max_workers=1) as executor:
+        return executor.submit(asyncio.run, coroutine).result()

@@ -101,11 +101,11 @@ def my_certificates(request: HttpRequest) -> HttpResponse:
 @resident_required
 def request_certificate(request: HttpRequest) -> HttpResponse:
     """交付請求 — choose the certificate, the number of copies and the purpose; pay next."""
-    if identity_selectors.sign_in_level(request) != "mynumber_card":
-        messages.info(request, _("証明書の請求にはマイナンバーカードでのログインが必要です。"))
-        return redirect(f"{reverse('identity:login')}?next={request.path}")
     form = RequestForm(request.POST or None, initial={"kind": request.GET.get("kind", "")})
     errors: list[str] = []
+    if request.method == "POST" and identity_selectors.sign_in_level(request) != "mynumber_card":
+        messages.info(request, _("証明書の請求にはマイナンバーカードでのログインが必要です。"))
+        return redirect(f"{reverse('identity:login')}?next={request.path}")
     if request.method == "POST" and form.is_valid():
         try:
             created = services.create_request(

@@ -14,6 +14,7 @@ from django.http import QueryDict
 
 from madoguchi.cases import services as case_services
 from madoguchi.cases.tests.conftest import HEAD_CODE
+from madoguchi.certificates import services as certificate_services
 from madoguchi.demo.services import seed_organization, seed_staff
 from madoguchi.identity import services as identity_services
 from madoguchi.procedures.services import seed_catalogue
@@ -27,6 +28,7 @@ class Site:
     draft: object
     bundle: object
     complete_draft: object
+    certificate: object
 
 
 def _post(**values: str) -> QueryDict:
@@ -78,6 +80,13 @@ def build_site() -> Site:
         files={},
         actor=resident,
     )
+    certificate_request = certificate_services.create_request(
+        applicant=resident, resident_code=HEAD_CODE, kind="juminhyo", copies=1, purpose="金融機関への提出"
+    )
+    certificate_services.record_payment(
+        request_id=certificate_request.pk, payment_reference="site", amount=certificate_request.fee
+    )
+    (certificate,) = certificate_services.issue_for_request(request_id=certificate_request.pk)
     return Site(
         resident=resident,
         clerk=clerk,
@@ -85,6 +94,7 @@ def build_site() -> Site:
         draft=in_progress,
         bundle=bundle,
         complete_draft=complete,
+        certificate=certificate,
     )
 
 
@@ -123,6 +133,19 @@ PAGES: dict[str, tuple[Path, str]] = {
     "formbuilder:detail": (lambda s: "/staff/forms/test-certificate/", "staff"),
     "formbuilder:edit": (lambda s: "/staff/forms/test-certificate/edit/", "staff"),
     "notifications:outbox": (lambda s: "/staff/outbox/", "staff"),
+    "certificates:verify": (
+        lambda s: f"/certificates/verify/?code={s.certificate.formatted_code}",
+        "anonymous",
+    ),
+    "certificates:verify_code": (lambda s: f"/certificates/v/{s.certificate.formatted_code}/", "anonymous"),
+    "certificates:my_certificates": (lambda s: "/my/certificates/", "resident"),
+    "certificates:request": (lambda s: "/my/certificates/request/", "resident"),
+    "certificates:my_request": (lambda s: f"/my/certificates/{s.certificate.request_id}/", "resident"),
+    "certificates:staff_list": (lambda s: "/staff/certificates/", "staff"),
+    "certificates:staff_detail": (
+        lambda s: f"/staff/certificates/{s.certificate.verification_code}/",
+        "staff",
+    ),
 }
 # Pages that answer with an error status on purpose (an error page is still a page).
 EXPECTED_STATUS = {"identity:callback": 400}
@@ -159,4 +182,7 @@ NOT_PAGES = {
     "cases:staff_case_message": "POST-only; redirects to the case",
     "formbuilder:preview": "POST-only HTML fragment (htmx); the full preview is checked on the edit page",
     "formbuilder:publish": "POST-only; redirects to the form",
+    "certificates:ca_pem": "the root certificate (PEM)",
+    "certificates:crl_der": "the demo root's CRL (DER)",
+    "certificates:download": "PDF",
 }

@@ -10,9 +10,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.core import signing
 from django.http import QueryDict
 
 from madoguchi.cases import services as case_services
+from madoguchi.cases.selectors import STATUS_LINK_SALT
 from madoguchi.cases.tests.conftest import HEAD_CODE
 from madoguchi.certificates import services as certificate_services
 from madoguchi.demo.services import seed_organization, seed_staff
@@ -29,6 +31,8 @@ class Site:
     bundle: object
     complete_draft: object
     certificate: object
+    payment: object = None
+    counter_payment: object = None
 
 
 def _post(**values: str) -> QueryDict:
@@ -80,6 +84,27 @@ def build_site() -> Site:
         files={},
         actor=resident,
     )
+    from madoguchi.payments import services as payment_services
+
+    payment = payment_services.start_payment(
+        payer=resident,
+        amount=300,
+        description="住民票の写し",
+        reference=submission.receipt_number,
+        purpose=f"case:{submission.receipt_number}",
+        return_url="/my/",
+        idempotency_key="site-online-payment",
+    )
+    counter_payment = payment_services.record_counter_payment(
+        payer=resident,
+        amount=600,
+        method="cash",
+        description="住民票の写し",
+        reference=submission.receipt_number,
+        purpose=f"case:{submission.receipt_number}",
+        actor=clerk,
+        idempotency_key="site-counter-payment",
+    )
     certificate_request = certificate_services.create_request(
         applicant=resident, resident_code=HEAD_CODE, kind="juminhyo", copies=1, purpose="金融機関への提出"
     )
@@ -88,6 +113,8 @@ def build_site() -> Site:
     )
     (certificate,) = certificate_services.issue_for_request(request_id=certificate_request.pk)
     return Site(
+        payment=payment,
+        counter_payment=counter_payment,
         resident=resident,
         clerk=clerk,
         submission=submission,
@@ -123,6 +150,10 @@ PAGES: dict[str, tuple[Path, str]] = {
     "cases:done": (lambda s: f"/my/{s.submission.receipt_number}/done/", "resident"),
     "cases:amend": (lambda s: f"/my/{s.submission.receipt_number}/amend/request/", "resident"),
     "cases:bundle": (lambda s: f"/apply/b/{s.bundle.pk}/", "resident"),
+    "cases:status_link": (
+        lambda s: f"/status/{signing.dumps(s.submission.receipt_number, salt=STATUS_LINK_SALT)}/",
+        "anonymous",
+    ),
     "accounts:staff_home": (lambda s: "/staff/", "staff"),
     "cases:staff_inbox": (lambda s: "/staff/inbox/?status=correction_requested", "staff"),
     "cases:staff_case": (lambda s: f"/staff/cases/{s.submission.receipt_number}/", "staff"),
@@ -146,6 +177,16 @@ PAGES: dict[str, tuple[Path, str]] = {
         lambda s: f"/staff/certificates/{s.certificate.verification_code}/",
         "staff",
     ),
+    "payments:staff_list": (lambda s: "/staff/payments/", "staff"),
+    "payments:staff_detail": (lambda s: f"/staff/payments/{s.counter_payment.pk}/", "staff"),
+    "payments:sandbox_pay": (lambda s: f"/sandbox-pay/pay/{s.payment.provider_payment_id}/", "anonymous"),
+    "payments:sandbox_3ds": (lambda s: f"/sandbox-pay/pay/{s.payment.provider_payment_id}/3ds/", "anonymous"),
+    "payments:sandbox_qr": (lambda s: f"/sandbox-pay/pay/{s.payment.provider_payment_id}/qr/", "anonymous"),
+    "payments:sandbox_wallet": (
+        lambda s: f"/sandbox-pay/wallet/{s.payment.provider_payment_id}/",
+        "anonymous",
+    ),
+    "payments:sandbox_console": (lambda s: "/sandbox-pay/console/", "anonymous"),
 }
 # Pages that answer with an error status on purpose (an error page is still a page).
 EXPECTED_STATUS = {"identity:callback": 400}
@@ -175,6 +216,7 @@ NOT_PAGES = {
     "cases:staff_case_pdf": "PDF",
     "cases:my_attachment": "a file download",
     "cases:staff_case_attachment": "a file download",
+    "cases:staff_counter_card": "POST-only; redirects to the resident found (or back with a message)",
     "cases:staff_case_status": "POST-only; redirects to the case",
     "cases:staff_case_correction": "POST-only; redirects to the case",
     "cases:staff_case_assign": "POST-only; redirects to the case",
@@ -185,4 +227,11 @@ NOT_PAGES = {
     "certificates:ca_pem": "the root certificate (PEM)",
     "certificates:crl_der": "the demo root's CRL (DER)",
     "certificates:download": "PDF",
+    "payments:return": "redirects to the return_url of the app that started the payment",
+    "payments:receipt": "PDF",
+    "payments:webhook": "POST-only JSON (signed provider events)",
+    "payments:reconciliation": "CSV",
+    "payments:sandbox_api_create": "POST-only JSON API of the sandbox gateway",
+    "payments:sandbox_api_payment": "JSON API of the sandbox gateway",
+    "payments:sandbox_api_refund": "POST-only JSON API of the sandbox gateway",
 }

@@ -15,6 +15,7 @@ from madoguchi.certificates.models import (
     TaxAssessment,
     TaxPayment,
 )
+from madoguchi.payments import selectors as payment_selectors
 
 # Crockford's base32: no I, L, O, U, so a code read aloud or typed from paper is not misread.
 CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
@@ -52,6 +53,23 @@ def request_of(user, request_id) -> CertificateRequest | None:
 def certificate_of(user, certificate_id) -> Certificate | None:
     """A certificate the user requested (for download), or None."""
     return Certificate.objects.filter(pk=certificate_id, request__applicant=user).first()
+
+
+# Payment states after which paying again needs a new attempt (the old one is spent).
+ENDED_PAYMENT_STATES = ("failed", "cancelled", "expired")
+
+
+def payment_purpose(request: CertificateRequest) -> str:
+    """What the payment is for, as payments hands it back with ``payment_captured``."""
+    return f"certificate:{request.pk}"
+
+
+def last_payment_failed(request: CertificateRequest) -> bool:
+    """Whether the latest attempt to pay for an unpaid request ended unpaid (declined, cancelled)."""
+    if request.status != CertificateRequest.Status.AWAITING_PAYMENT:
+        return False
+    latest = payment_selectors.payments_for_purpose(payment_purpose(request)).first()
+    return latest is not None and latest.state in ENDED_PAYMENT_STATES
 
 
 def request_by_id(request_id) -> CertificateRequest | None:

@@ -12,6 +12,7 @@ import datetime as dt
 import hashlib
 import logging
 import secrets
+import uuid
 from typing import Any
 
 from django.conf import settings
@@ -34,6 +35,8 @@ from madoguchi.certificates.models import (
     format_code,
 )
 from madoguchi.certificates.tasks import issue_requested_certificates
+from madoguchi.payments import selectors as payment_selectors
+from madoguchi.payments import services as payment_services
 from madoguchi.procedures import selectors as procedure_selectors
 
 logger = logging.getLogger(__name__)
@@ -111,6 +114,67 @@ def create_request(
         details={"kind": kind, "copies": copies, "fee": fee},
     )
     return request
+
+
+def begin_payment(*, request: CertificateRequest) -> str:
+    """納付 — start (or resume) paying for a request; returns the provider's payment page.
+
+    The idempotency key counts the attempts that ended unpaid: pressing "pay" twice, or again
+    after the provider failed to answer, resumes the same payment (nothing is charged twice);
+    after a declined card a new attempt starts.
+    """
+    if request.status != CertificateRequest.Status.AWAITING_PAYMENT:
+        raise CertificateError(_("この請求はお支払い済みです。"))
+    purpose = selectors.payment_purpose(request)
+    ended = (
+        payment_selectors.payments_for_purpose(purpose)
+        .filter(state__in=selectors.ENDED_PAYMENT_STATES)
+        .count()
+    )
+    label = CertificateKind(request.kind).label
+    try:
+        payment = payment_services.start_payment(
+            payer=request.applicant,
+            amount=request.fee,
+            description=f"{label} {request.copies}通",
+            reference=str(request.pk),
+            purpose=purpose,
+            return_url=reverse("certificates:my_request", kwargs={"request_id": request.pk}),
+            idempotency_key=f"{purpose}:{ended + 1}",
+        )
+    except payment_services.PaymentError as error:
+        raise CertificateError(*error.args) from error
+    return payment.next_url
+
+
+def settle_from_payments(*, request: CertificateRequest) -> CertificateRequest:
+    """Catch up with a capture whose notice has not arrived (a receiver failed): ask payments."""
+    if request.status != CertificateRequest.Status.AWAITING_PAYMENT:
+        return request
+    payment = payment_selectors.captured_payment_for_purpose(selectors.payment_purpose(request))
+    if payment is None:
+        return request
+    return record_payment(
+        request_id=request.pk, payment_reference=str(payment.pk), amount=_paid_amount(payment)
+    )
+
+
+def _paid_amount(payment) -> int:
+    """What the provider says was paid when it differs from what was asked, else the amount asked."""
+    return payment.provider_amount if payment.provider_amount is not None else payment.amount
+
+
+def on_payment_captured(sender, *, payment, purpose: str, **kwargs) -> None:
+    """Receiver of ``payments.signals.payment_captured``: a certificate's fee was paid."""
+    prefix, _sep, request_id = purpose.partition(":")
+    if prefix != "certificate":
+        return
+    try:
+        request_id = uuid.UUID(request_id)
+    except ValueError:
+        logger.error("payment %s names a malformed certificate request %r", payment.pk, request_id)
+        return
+    record_payment(request_id=request_id, payment_reference=str(payment.pk), amount=_paid_amount(payment))
 
 
 def record_payment(*, request_id, payment_reference: str, amount: int) -> CertificateRequest | None:

@@ -12,6 +12,7 @@ urlpatterns = [
     path("my/certificates/", views.my_certificates, name="my_certificates"),
     path("my/certificates/request/", views.request_certificate, name="request"),
     path("my/certificates/<uuid:request_id>/", views.my_request, name="my_request"),
+    path("my/certificates/<uuid:request_id>/pay/", views.pay, name="pay"),
     path("my/certificates/file/<uuid:certificate_id>/", views.download, name="download"),
     path("staff/certificates/", staff_views.certificate_list, name="staff_list"),
     path("staff/certificates/<str:code>/", staff_views.certificate_detail, name="staff_detail"),

@@ -10,7 +10,8 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import cache_control
+from django.views.decorators.cache import cache_control, never_cache
+from django.views.decorators.http import require_POST
 
 from madoguchi.cases.decorators import resident_required
 from madoguchi.certificates import selectors, services, signing
@@ -128,11 +129,9 @@ def request_certificate(request: HttpRequest) -> HttpResponse:
     )
 
 
-@resident_required
-def my_request(request: HttpRequest, request_id) -> HttpResponse:
-    certificate_request = selectors.request_of(request.user, request_id)
-    if certificate_request is None:
-        raise Http404
+def _request_page(
+    request: HttpRequest, certificate_request: CertificateRequest, *, errors: list[str] | None = None
+) -> HttpResponse:
     return render(
         request,
         "certificates/my_request.html",
@@ -140,8 +139,37 @@ def my_request(request: HttpRequest, request_id) -> HttpResponse:
             "certificate_request": certificate_request,
             "certificates": certificate_request.certificates.order_by("copy_number"),
             "Status": CertificateRequest.Status,
+            "last_payment_failed": selectors.last_payment_failed(certificate_request),
+            "errors": errors or [],
         },
+        status=400 if errors else 200,
     )
+
+
+@never_cache
+@resident_required
+def my_request(request: HttpRequest, request_id) -> HttpResponse:
+    """The request's status; where the payment provider sends the resident back to."""
+    certificate_request = selectors.request_of(request.user, request_id)
+    if certificate_request is None:
+        raise Http404
+    services.settle_from_payments(request=certificate_request)
+    certificate_request.refresh_from_db()
+    return _request_page(request, certificate_request)
+
+
+@require_POST
+@resident_required
+def pay(request: HttpRequest, request_id) -> HttpResponse:
+    """Go to the payment provider's page for this request's fee."""
+    certificate_request = selectors.request_of(request.user, request_id)
+    if certificate_request is None:
+        raise Http404
+    try:
+        next_url = services.begin_payment(request=certificate_request)
+    except services.CertificateError as error:
+        return _request_page(request, certificate_request, errors=error.messages)
+    return redirect(next_url)
 
 
 @resident_required

@@ -227,6 +227,7 @@ NOT_PAGES = {
     "certificates:ca_pem": "the root certificate (PEM)",
     "certificates:crl_der": "the demo root's CRL (DER)",
     "certificates:download": "PDF",
+    "certificates:pay": "POST-only; redirects to the payment provider's page",
     "payments:return": "redirects to the return_url of the app that started the payment",
     "payments:receipt": "PDF",
     "payments:webhook": "POST-only JSON (signed provider events)",

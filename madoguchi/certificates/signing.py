@@ -9,7 +9,7 @@ Where the key comes from is configuration (``docs/operations.md``):
 * ``MADOGUCHI_SIGNING_PKCS12`` (+ ``MADOGUCHI_SIGNING_PKCS12_PASSPHRASE``): a PKCS#12 file;
 * ``MADOGUCHI_SIGNING_PKCS11_MODULE`` (+ token label, key label, PIN): a hardware token or HSM;
 * neither, outside production: the demo's own PKI (``pki.py``), made on first use under
-  ``var/pki/``, with an in-process sandbox TSA (pyHanko's ``DummyTimeStamper``) and the demo
+  ``var/pki/``, with an in-process sandbox TSA (``SandboxTimeStamper``) and the demo
   root's CRL as the revocation information.
 
 Production timestamps come from ``MADOGUCHI_TSA_URL`` (RFC 3161), and revocation information is
@@ -27,18 +27,23 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from asn1crypto import cms, core
 from asn1crypto import crl as asn1_crl
 from asn1crypto import keys as asn1_keys
 from asn1crypto import x509 as asn1_x509
 from cryptography import x509
-from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import rsa
+from cryptography.hazmat.primitives.asymmetric.padding import PKCS1v15
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
-from pyhanko.sign import fields, signers, timestamps
+from pyhanko.sign import fields, general, signers, timestamps
+from pyhanko.sign.general import simple_cms_attribute
 from pyhanko.sign.timestamps.dummy_client import DummyTimeStamper
 from pyhanko_certvalidator import ValidationContext
 from pyhanko_certvalidator.registry import SimpleCertificateStore
+from pyhanko_certvalidator.util import get_pyca_cryptography_hash
 
 from madoguchi.certificates import pki
 
@@ -78,6 +83,37 @@ class DemoPkiView:
 
     def crl_der(self) -> bytes:
         return self.pki.crl().public_bytes(serialization.Encoding.DER)
+
+
+class SandboxTimeStamper(DummyTimeStamper):
+    """The demo's in-process TSA: pyHanko's test timestamper, with its RSA key parsed once.
+
+    pyHanko's ``DummyTimeStamper`` re-reads its key for every token, and reading an RSA key
+    (with its consistency checks) costs more than the rest of the timestamp; the signed
+    attributes and the RSA PKCS#1 v1.5 signature are the same as pyHanko's.
+    """
+
+    def __init__(
+        self, *, tsa_certificate: asn1_x509.Certificate, tsa_key: rsa.RSAPrivateKey, certs_to_embed
+    ) -> None:
+        super().__init__(tsa_cert=tsa_certificate, tsa_key=_asn1_key(tsa_key), certs_to_embed=certs_to_embed)
+        self._rsa_key = tsa_key
+
+    def _sign_tst_info(self, tst_info_data: bytes, md_algorithm: str, dt) -> tuple[bytes, cms.CMSAttributes]:
+        digest = hashes.Hash(get_pyca_cryptography_hash(md_algorithm))
+        digest.update(tst_info_data)
+        signed_attrs = cms.CMSAttributes(
+            [
+                simple_cms_attribute("content_type", "tst_info"),
+                simple_cms_attribute("signing_time", cms.Time({"utc_time": core.UTCTime(dt)})),
+                simple_cms_attribute("signing_certificate", general.as_signing_certificate(self.tsa_cert)),
+                simple_cms_attribute("message_digest", digest.finalize()),
+            ]
+        )
+        signature = self._rsa_key.sign(
+            signed_attrs.dump(), PKCS1v15(), get_pyca_cryptography_hash(md_algorithm.upper())
+        )
+        return signature, signed_attrs
 
 
 def _pem(certificate: asn1_x509.Certificate) -> bytes:
@@ -126,9 +162,7 @@ def _demo_setup() -> SigningSetup:
             signing_key=_asn1_key(demo.signing_key),
             cert_registry=SimpleCertificateStore.from_certs([signing, root]),
         ),
-        timestamper=DummyTimeStamper(
-            tsa_cert=tsa, tsa_key=_asn1_key(demo.tsa_key), certs_to_embed=[tsa, root]
-        ),
+        timestamper=SandboxTimeStamper(tsa_certificate=tsa, tsa_key=demo.tsa_key, certs_to_embed=[tsa, root]),
         trust_roots=[root],
         crls=[asn1_crl.CertificateList.load(view.crl_der())],
         allow_fetching=False,

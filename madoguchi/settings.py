@@ -252,6 +252,23 @@ MADOGUCHI_REGISTRY_ADAPTER = os.environ.get("MADOGUCHI_REGISTRY_ADAPTER", "local
 # The public base URL (scheme and host) when behind a proxy; empty: taken from each request.
 MADOGUCHI_BASE_URL = os.environ.get("MADOGUCHI_BASE_URL", "").rstrip("/")
 
+# --- Electronic certificates (docs/certificates.md) ---------------------------------------------------
+# The city's signing key: a PKCS#12 file, or a PKCS#11 token; with neither (demo only) the demo PKI
+# under var/pki/ signs, timestamped by an in-process sandbox TSA.
+MADOGUCHI_SIGNING_PKCS12 = os.environ.get("MADOGUCHI_SIGNING_PKCS12", "")
+MADOGUCHI_SIGNING_PKCS12_PASSPHRASE = os.environ.get("MADOGUCHI_SIGNING_PKCS12_PASSPHRASE", "")
+MADOGUCHI_SIGNING_PKCS11_MODULE = os.environ.get("MADOGUCHI_SIGNING_PKCS11_MODULE", "")
+MADOGUCHI_SIGNING_PKCS11_TOKEN = os.environ.get("MADOGUCHI_SIGNING_PKCS11_TOKEN", "")
+MADOGUCHI_SIGNING_PKCS11_KEY_LABEL = os.environ.get("MADOGUCHI_SIGNING_PKCS11_KEY_LABEL", "")
+MADOGUCHI_SIGNING_PKCS11_PIN = os.environ.get("MADOGUCHI_SIGNING_PKCS11_PIN", "")
+# PEM file of the root(s) the signing certificate chains to, published at /certificates/ca.pem.
+MADOGUCHI_SIGNING_TRUST_ROOTS = os.environ.get("MADOGUCHI_SIGNING_TRUST_ROOTS", "")
+MADOGUCHI_TSA_URL = os.environ.get("MADOGUCHI_TSA_URL", "")
+# How long after issue the public page still confirms a certificate (検証期限).
+MADOGUCHI_CERTIFICATE_VERIFY_DAYS = int(os.environ.get("MADOGUCHI_CERTIFICATE_VERIFY_DAYS", 90))
+# Printed in certificates' QR codes when MADOGUCHI_BASE_URL is unset (the demo's own address).
+MADOGUCHI_DEMO_BASE_URL = f"http://127.0.0.1:{os.environ.get('PORT', 8000)}"
+
 # --- Payments: the provider (決済代行業者) -----------------------------------------------------------
 # Without PAYMENTS_GATEWAY_URL, payments go to the built-in sandbox gateway (/sandbox-pay/), which
 # production refuses. The API key and the webhook secret are the provider's; the demo derives its own.

@@ -17,6 +17,7 @@ from django.db import transaction
 
 from madoguchi.accounts.selectors import staff_by_username
 from madoguchi.accounts.services import create_staff_user
+from madoguchi.certificates import services as certificate_services
 from madoguchi.demo.data import names, places
 from madoguchi.demo.data.forms import FORMS
 from madoguchi.demo.data.organization import DEPARTMENTS, MAIN_PHONE, POSITIONS, STAFF
@@ -253,6 +254,68 @@ def seed_residents(today: dt.date, progress: Callable[[int], None] | None = None
     return count
 
 
+def seed_certificate_records(today: dt.date) -> int:
+    """Fictional seal registrations and tax records for the demo residents; returns how many adults.
+
+    Heads of household mostly have a registered seal (their family name engraved); every adult
+    with a salary has a 課税 record for the current fiscal year and its 納税 rows, a few unpaid.
+    """
+    rng = random.Random(_RANDOM_SEED + 1)
+    fiscal_year = today.year if today.month >= 6 else today.year - 1
+    adults = 0
+    for household in generate_households(today):
+        for member in household["members"]:
+            age = (today - member.birth_date).days // 365
+            if age < 20:
+                continue
+            adults += 1
+            if member.relationship == "世帯主" or rng.random() < 0.3:
+                certificate_services.register_seal(
+                    resident_code=member.resident_code,
+                    registration_number=member.resident_code[-6:],
+                    registered_on=max(member.became_resident_on, member.birth_date.replace(day=1))
+                    + dt.timedelta(days=rng.randint(20, 400)),
+                    engraving=member.last_name,
+                )
+            if age >= 70 and rng.random() < 0.7:
+                continue
+            salary = (
+                rng.randrange(1_200_000, 9_000_000, 10_000)
+                if age < 65
+                else rng.randrange(0, 3_000_000, 10_000)
+            )
+            dependents = (
+                sum(1 for other in household["members"] if other is not member)
+                if member.relationship == "世帯主"
+                else 0
+            )
+            assessment = certificate_services.record_tax_assessment(
+                resident_code=member.resident_code,
+                fiscal_year=fiscal_year,
+                salary_income=salary,
+                dependents=min(dependents, 4),
+            )
+            total = assessment.municipal_tax + assessment.prefectural_tax
+            if total:
+                unpaid = total // 4 if rng.random() < 0.08 else 0
+                certificate_services.record_tax_payment(
+                    resident_code=member.resident_code,
+                    fiscal_year=fiscal_year,
+                    tax_item="市県民税",
+                    assessed=total,
+                    paid=total - unpaid,
+                )
+            if member.relationship == "世帯主" and rng.random() < 0.5:
+                certificate_services.record_tax_payment(
+                    resident_code=member.resident_code,
+                    fiscal_year=fiscal_year,
+                    tax_item="軽自動車税（種別割）",
+                    assessed=10_800,
+                    paid=10_800,
+                )
+    return adults
+
+
 @transaction.atomic
 def seed_demo(*, today: dt.date, progress: Callable[[int], None] | None = None) -> dict[str, int]:
     """Everything the demo needs, in one transaction: all of it lands, or none of it."""
@@ -261,6 +324,8 @@ def seed_demo(*, today: dt.date, progress: Callable[[int], None] | None = None) 
     seed_forms()
     seed_catalogue(municipality=municipality)
     residents = seed_residents(today, progress)
+    seed_certificate_records(today)
+    certificate_services.prepare_signing()
     faqs = seed_chatbot()
     return {"staff": staff, "residents": residents, "faqs": faqs}
 

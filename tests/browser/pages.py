@@ -16,6 +16,7 @@ from django.http import QueryDict
 from madoguchi.cases import services as case_services
 from madoguchi.cases.selectors import STATUS_LINK_SALT
 from madoguchi.cases.tests.conftest import HEAD_CODE
+from madoguchi.certificates import services as certificate_services
 from madoguchi.demo.services import seed_organization, seed_staff
 from madoguchi.identity import services as identity_services
 from madoguchi.procedures.services import seed_catalogue
@@ -29,6 +30,7 @@ class Site:
     draft: object
     bundle: object
     complete_draft: object
+    certificate: object
     payment: object = None
     counter_payment: object = None
     inquiry: object = None
@@ -104,6 +106,13 @@ def build_site() -> Site:
         actor=clerk,
         idempotency_key="site-counter-payment",
     )
+    certificate_request = certificate_services.create_request(
+        applicant=resident, resident_code=HEAD_CODE, kind="juminhyo", copies=1, purpose="金融機関への提出"
+    )
+    certificate_services.record_payment(
+        request_id=certificate_request.pk, payment_reference="site", amount=certificate_request.fee
+    )
+    (certificate,) = certificate_services.issue_for_request(request_id=certificate_request.pk)
     return Site(
         payment=payment,
         counter_payment=counter_payment,
@@ -114,6 +123,7 @@ def build_site() -> Site:
         bundle=bundle,
         complete_draft=complete,
         inquiry=_chatbot_data(),
+        certificate=certificate,
     )
 
 
@@ -169,6 +179,19 @@ PAGES: dict[str, tuple[Path, str]] = {
     "formbuilder:detail": (lambda s: "/staff/forms/test-certificate/", "staff"),
     "formbuilder:edit": (lambda s: "/staff/forms/test-certificate/edit/", "staff"),
     "notifications:outbox": (lambda s: "/staff/outbox/", "staff"),
+    "certificates:verify": (
+        lambda s: f"/certificates/verify/?code={s.certificate.formatted_code}",
+        "anonymous",
+    ),
+    "certificates:verify_code": (lambda s: f"/certificates/v/{s.certificate.formatted_code}/", "anonymous"),
+    "certificates:my_certificates": (lambda s: "/my/certificates/", "resident"),
+    "certificates:request": (lambda s: "/my/certificates/request/", "resident"),
+    "certificates:my_request": (lambda s: f"/my/certificates/{s.certificate.request_id}/", "resident"),
+    "certificates:staff_list": (lambda s: "/staff/certificates/", "staff"),
+    "certificates:staff_detail": (
+        lambda s: f"/staff/certificates/{s.certificate.verification_code}/",
+        "staff",
+    ),
     "payments:staff_list": (lambda s: "/staff/payments/", "staff"),
     "payments:staff_detail": (lambda s: f"/staff/payments/{s.counter_payment.pk}/", "staff"),
     "payments:sandbox_pay": (lambda s: f"/sandbox-pay/pay/{s.payment.provider_payment_id}/", "anonymous"),
@@ -232,6 +255,10 @@ NOT_PAGES = {
     "formbuilder:publish": "POST-only; redirects to the form",
     "cases:pay": "needs a case waiting for its fee: checked with axe in tests/browser/test_payments.py",
     "cases:staff_case_payment": "POST-only; redirects to the case",
+    "certificates:ca_pem": "the root certificate (PEM)",
+    "certificates:crl_der": "the demo root's CRL (DER)",
+    "certificates:download": "PDF",
+    "certificates:pay": "POST-only; redirects to the payment provider's page",
     "payments:return": "redirects to the return_url of the app that started the payment",
     "payments:receipt": "PDF",
     "payments:webhook": "POST-only JSON (signed provider events)",

@@ -12,7 +12,7 @@ from __future__ import annotations
 from django.http import HttpRequest
 from django.urls import reverse
 from rdflib import BNode, Graph, Literal, Namespace, URIRef
-from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF, SKOS, XSD
+from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF, RDFS, SKOS, XSD
 
 from madoguchi.opendata import selectors
 from madoguchi.opendata.ckan import resource_url
@@ -64,6 +64,8 @@ def _add_distribution(graph: Graph, request: HttpRequest, resource: Resource, da
     node = _absolute(request, reverse("opendata:resource", args=[dataset.name, resource.pk]))
     url = URIRef(resource_url(request, resource))
     graph.add((node, RDF.type, DCAT.Distribution))
+    # Without inference the shapes want the classes stated: a URL is an rdfs:Resource.
+    graph.add((url, RDF.type, RDFS.Resource))
     graph.add((node, DCAT.accessURL, url))
     if resource.file:
         graph.add((node, DCAT.downloadURL, url))
@@ -109,7 +111,9 @@ def add_dataset(graph: Graph, request: HttpRequest, dataset: Dataset) -> URIRef:
     graph.add(
         (node, DCTERMS.modified, Literal(dataset.modified_at.replace(microsecond=0), datatype=XSD.dateTime))
     )
-    graph.add((node, DCAT.landingPage, node))
+    page = _absolute(request, reverse("opendata:dataset", args=[dataset.name]) + "#page")
+    graph.add((page, RDF.type, FOAF.Document))
+    graph.add((node, DCAT.landingPage, page))
     organization = dataset.organization
     graph.add(
         (
@@ -124,6 +128,7 @@ def add_dataset(graph: Graph, request: HttpRequest, dataset: Dataset) -> URIRef:
         )
     )
     contact = BNode(f"contact-{dataset.pk.hex}")
+    graph.add((contact, RDF.type, VCARD.Kind))
     graph.add((contact, RDF.type, VCARD.Organization))
     graph.add((contact, VCARD.fn, Literal(organization.name, lang="ja")))
     if dataset.contact_email:
@@ -166,7 +171,9 @@ def _catalog_node(graph: Graph, request: HttpRequest) -> URIRef:
     graph.add(
         (catalog, DCTERMS.description, Literal(f"{city}が公開するオープンデータの一覧です。", lang="ja"))
     )
-    graph.add((catalog, FOAF.homepage, catalog))
+    homepage = _absolute(request, "/")
+    graph.add((homepage, RDF.type, FOAF.Document))
+    graph.add((catalog, FOAF.homepage, homepage))
     graph.add((catalog, DCTERMS.publisher, _publisher(graph, request, city, "/")))
     return catalog
 

@@ -66,7 +66,10 @@ class QueryInvalid(ActionError):
 # --- parameters -------------------------------------------------------------------------------------
 
 
-def _int(params: dict, name: str, default: int, *, minimum: int = 0, maximum: int | None = None) -> int:
+_INT_MAX = 2**31 - 1  # databases refuse larger LIMIT/OFFSET values
+
+
+def _int(params: dict, name: str, default: int, *, minimum: int = 0, maximum: int = _INT_MAX) -> int:
     value = params.get(name, default)
     if value in (None, ""):
         return default
@@ -78,7 +81,7 @@ def _int(params: dict, name: str, default: int, *, minimum: int = 0, maximum: in
         raise Invalid(**{name: ["Invalid integer"]}) from None
     if number < minimum:
         raise Invalid(**{name: [f"Must be a natural number ({minimum} or more)"]})
-    if maximum is not None and number > maximum:
+    if number > maximum:
         raise Invalid(**{name: [f"Must be {maximum} or less"]})
     return number
 

@@ -17,7 +17,7 @@ from django.http import HttpRequest, JsonResponse
 from django.urls import reverse
 from django.views.decorators.csrf import csrf_exempt
 
-from madoguchi.opendata import datastore, selectors, tabular
+from madoguchi.opendata import datastore, selectors, services, tabular
 from madoguchi.opendata.licenses import LICENSES, license_by_id
 from madoguchi.opendata.models import Dataset, Group, Resource
 from madoguchi.opendata.standards import standard_by_code
@@ -494,6 +494,7 @@ def datastore_search(request: HttpRequest, params: dict) -> dict:
                 offset=offset,
                 include_total=_bool(params, "include_total", True),
                 selected=selected,
+                numeric=services.numeric_fields(resource),
             ),
         )
     except datastore.DatastoreQueryError as exc:

@@ -127,6 +127,7 @@ class Query:
     offset: int = 0
     include_total: bool = True
     selected: list[str] | None = None
+    numeric: frozenset[str] = frozenset()  # fields the schema types as numbers: sorted as numbers
 
 
 @dataclass
@@ -161,6 +162,15 @@ def _column_of(fields: list[str], field: str) -> str:
         raise DatastoreQueryError(f"field {field!r} not in resource") from exc
 
 
+def _sort_key(query: Query, field: str) -> str:
+    column = _column_of(query.fields, field)
+    if field not in query.numeric:
+        return column
+    if connection.vendor == "postgresql":
+        return f"NULLIF({column}, '')::numeric"
+    return f"CAST(NULLIF({column}, '') AS REAL)"
+
+
 def search(name: str, query: Query) -> Page:
     """Rows of table ``name`` that match ``query``; every value is a bound parameter."""
     where: list[str] = []
@@ -187,7 +197,7 @@ def search(name: str, query: Query) -> Page:
     selected = query.selected or ["_id", *query.fields]
     columns = [_column_of(query.fields, field) for field in selected]
     order = ", ".join(
-        f"{_column_of(query.fields, field)} {'DESC' if descending else 'ASC'}"
+        f"{_sort_key(query, field)} {'DESC' if descending else 'ASC'}"
         for field, descending in (query.sort or [("_id", False)])
     )
     sql = f'SELECT {", ".join(columns)} FROM "{name}"{clause} ORDER BY {order} LIMIT %s OFFSET %s'  # noqa: S608

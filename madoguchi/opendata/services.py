@@ -251,6 +251,14 @@ def upload_file(
     return resource
 
 
+def numeric_fields(resource: Resource) -> frozenset[str]:
+    """The fields of a resource its standard types as numbers (validated, so safe to cast)."""
+    standard = standard_by_code(resource.schema_code) if resource.schema_code else None
+    if standard is None or resource.has_errors:
+        return frozenset()
+    return frozenset(item["name"] for item in standard.fields if item["type"] in {"integer", "number"})
+
+
 def table_bytes(header: list[str], rows: list[list[str]]) -> bytes:
     """A table as the UTF-8 CSV the portal stores (for tables the system itself writes)."""
     return tabular.to_csv(header, rows)

@@ -143,7 +143,14 @@ def resource_preview(request: HttpRequest, name: str, resource_id) -> HttpRespon
         sort = [(sort_field, descending)] if sort_field in fields else None
         page = datastore.search(
             resource.datastore_table,
-            datastore.Query(fields=fields, filters=filters, sort=sort, limit=PREVIEW_ROWS, offset=offset),
+            datastore.Query(
+                fields=fields,
+                filters=filters,
+                sort=sort,
+                limit=PREVIEW_ROWS,
+                offset=offset,
+                numeric=services.numeric_fields(resource),
+            ),
         )
         params = {k: v for k, v in request.GET.items() if k in {"field", "value", "sort", "order"} and v}
         context.update(

@@ -59,9 +59,16 @@ def published() -> QuerySet[Dataset]:
     return Dataset.objects.filter(state=Dataset.State.PUBLISHED)
 
 
-def _with_details(queryset: QuerySet[Dataset]) -> QuerySet[Dataset]:
+def public_resources() -> QuerySet[Resource]:
+    """Resources the public sees: a file whose validation found errors is never published, even
+    when it was added to a dataset that already is (the editor sees it with its report)."""
+    return Resource.objects.exclude(validation_report__errors__0__isnull=False)
+
+
+def _with_details(queryset: QuerySet[Dataset], *, public: bool = True) -> QuerySet[Dataset]:
+    resources = (public_resources() if public else Resource.objects.all()).order_by("position", "created_at")
     return queryset.select_related("organization").prefetch_related(
-        "tags", "groups", Prefetch("resources", queryset=Resource.objects.order_by("position", "created_at"))
+        "tags", "groups", Prefetch("resources", queryset=resources)
     )
 
 
@@ -76,7 +83,8 @@ def published_resource(resource_id: str) -> Resource | None:
     if not re.fullmatch(r"[0-9a-fA-F-]{32,36}", resource_id or ""):
         return None
     return (
-        Resource.objects.select_related("dataset")
+        public_resources()
+        .select_related("dataset")
         .filter(pk=resource_id, dataset__state=Dataset.State.PUBLISHED)
         .first()
     )
@@ -277,10 +285,11 @@ def datasets_for_staff(*, state: str = "") -> QuerySet[Dataset]:
 
 
 def dataset_for_staff(name: str) -> Dataset | None:
-    return _with_details(Dataset.objects.all()).filter(name=name).first()
+    return _with_details(Dataset.objects.all(), public=False).filter(name=name).first()
 
 
-def resource_of(dataset: Dataset, resource_id: str) -> Resource | None:
+def resource_of(dataset: Dataset, resource_id: str, *, public: bool) -> Resource | None:
     if not re.fullmatch(r"[0-9a-fA-F-]{32,36}", resource_id or ""):
         return None
-    return dataset.resources.filter(pk=resource_id).first()
+    resources = public_resources() if public else Resource.objects.all()
+    return resources.filter(dataset=dataset, pk=resource_id).first()

@@ -117,8 +117,8 @@ def dataset_detail(request: HttpRequest, name: str) -> HttpResponse:
     )
 
 
-def _resource_or_404(dataset: Dataset, resource_id) -> Resource:
-    resource = selectors.resource_of(dataset, str(resource_id))
+def _resource_or_404(dataset: Dataset, resource_id, *, public: bool = True) -> Resource:
+    resource = selectors.resource_of(dataset, str(resource_id), public=public)
     if resource is None:
         raise Http404
     return resource
@@ -502,7 +502,7 @@ def staff_link(request: HttpRequest, name: str) -> HttpResponse:
 def staff_resource(request: HttpRequest, name: str, resource_id) -> HttpResponse:
     """The validation report (検証結果) and the import's progress."""
     dataset = _staff_dataset_or_404(name)
-    resource = _resource_or_404(dataset, resource_id)
+    resource = _resource_or_404(dataset, resource_id, public=False)
     template = (
         "opendata/staff/_progress.html"
         if request.headers.get("HX-Request")
@@ -517,6 +517,8 @@ def staff_resource(request: HttpRequest, name: str, resource_id) -> HttpResponse
 @require_POST
 def staff_resource_delete(request: HttpRequest, name: str, resource_id) -> HttpResponse:
     dataset = _staff_dataset_or_404(name)
-    services.delete_resource(resource=_resource_or_404(dataset, resource_id), actor=request.user)
+    services.delete_resource(
+        resource=_resource_or_404(dataset, resource_id, public=False), actor=request.user
+    )
     messages.success(request, _("リソースを削除しました。"))
     return redirect("opendata:staff_dataset", name=dataset.name)

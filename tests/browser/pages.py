@@ -14,7 +14,7 @@ from django.http import QueryDict
 
 from madoguchi.cases import services as case_services
 from madoguchi.cases.tests.conftest import HEAD_CODE
-from madoguchi.demo.services import seed_organization, seed_staff
+from madoguchi.demo.services import seed_open_data, seed_organization, seed_staff
 from madoguchi.identity import services as identity_services
 from madoguchi.procedures.services import seed_catalogue
 
@@ -27,6 +27,7 @@ class Site:
     draft: object
     bundle: object
     complete_draft: object
+    wifi_resource: object = None
 
 
 def _post(**values: str) -> QueryDict:
@@ -78,6 +79,9 @@ def build_site() -> Site:
         files={},
         actor=resident,
     )
+    seed_open_data(municipality)
+    from madoguchi.opendata.selectors import published_dataset
+
     return Site(
         resident=resident,
         clerk=clerk,
@@ -85,6 +89,7 @@ def build_site() -> Site:
         draft=in_progress,
         bundle=bundle,
         complete_draft=complete,
+        wifi_resource=published_dataset("public-wifi").resources.get(),
     )
 
 
@@ -123,6 +128,25 @@ PAGES: dict[str, tuple[Path, str]] = {
     "formbuilder:detail": (lambda s: "/staff/forms/test-certificate/", "staff"),
     "formbuilder:edit": (lambda s: "/staff/forms/test-certificate/edit/", "staff"),
     "notifications:outbox": (lambda s: "/staff/outbox/", "staff"),
+    "opendata:search": (lambda s: "/dataset/?groups=bosai", "anonymous"),
+    "opendata:dataset": (lambda s: "/dataset/public-wifi/", "anonymous"),
+    "opendata:map": (lambda s: "/dataset/public-wifi/map/", "anonymous"),
+    "opendata:resource": (
+        lambda s: (
+            f"/dataset/public-wifi/resource/{s.wifi_resource.pk}/?field=SSID&value=Ryugasaki_Free_Wi-Fi"
+        ),
+        "anonymous",
+    ),
+    "opendata:staff_list": (lambda s: "/staff/opendata/", "staff"),
+    "opendata:staff_create": (lambda s: "/staff/opendata/new/", "staff"),
+    "opendata:staff_dataset": (lambda s: "/staff/opendata/public-wifi/", "staff"),
+    "opendata:staff_edit": (lambda s: "/staff/opendata/public-wifi/edit/", "staff"),
+    "opendata:staff_upload": (lambda s: "/staff/opendata/public-wifi/upload/", "staff"),
+    "opendata:staff_link": (lambda s: "/staff/opendata/public-wifi/link/", "staff"),
+    "opendata:staff_resource": (
+        lambda s: f"/staff/opendata/public-wifi/resources/{s.wifi_resource.pk}/",
+        "staff",
+    ),
 }
 # Pages that answer with an error status on purpose (an error page is still a page).
 EXPECTED_STATUS = {"identity:callback": 400}
@@ -159,4 +183,12 @@ NOT_PAGES = {
     "cases:staff_case_message": "POST-only; redirects to the case",
     "formbuilder:preview": "POST-only HTML fragment (htmx); the full preview is checked on the edit page",
     "formbuilder:publish": "POST-only; redirects to the form",
+    "opendata:ckan_action": "CKAN Action API (JSON)",
+    "opendata:ckan_action_unversioned": "CKAN Action API (JSON)",
+    "opendata:catalog": "DCAT-AP (Turtle, JSON-LD, RDF/XML)",
+    "opendata:dataset_rdf": "DCAT-AP (Turtle, JSON-LD, RDF/XML)",
+    "opendata:resource_download": "a file download (CSV, JSON, GeoJSON)",
+    "opendata:schema": "Table Schema (JSON)",
+    "opendata:staff_workflow": "POST-only; redirects to the dataset",
+    "opendata:staff_resource_delete": "POST-only; redirects to the dataset",
 }

@@ -343,6 +343,15 @@ LOGGING = {
 # --- The municipality this installation serves ------------------------------------------------------
 MADOGUCHI_MUNICIPALITY_CODE = os.environ.get("MADOGUCHI_MUNICIPALITY_CODE", "082082")
 
+# --- Open-data portal ------------------------------------------------------------------------------
+# Map tiles for the open-data map ({z}/{x}/{y}); empty: the map page lists the points only.
+MADOGUCHI_MAP_TILE_URL = os.environ.get(
+    "MADOGUCHI_MAP_TILE_URL", "https://cyberjapandata.gsi.go.jp/xyz/std/{z}/{x}/{y}.png"
+)
+MADOGUCHI_MAP_TILE_ATTRIBUTION = os.environ.get(
+    "MADOGUCHI_MAP_TILE_ATTRIBUTION", "出典：国土地理院（地理院タイル）"
+)
+
 # --- Production refuses an unsafe configuration ---------------------------------------------------
 
 

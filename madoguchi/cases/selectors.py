@@ -268,3 +268,31 @@ def current_attachments(submission: Submission) -> list[Attachment]:
         if isinstance(value, dict) and "attachment" in value
     ]
     return list(Attachment.objects.filter(draft_id=submission.draft_id, pk__in=ids))
+
+
+def monthly_submission_counts() -> list[dict[str, Any]]:
+    """申請件数の月別集計 — per procedure and month (Asia/Tokyo): all and submitted online.
+
+    Counts only, no applicant data (so no audit event): the open-data portal publishes them as
+    the city's own statistics. "Online" means the resident sent it; the rest were filled in at the
+    counter (``assisted_by``).
+    """
+    from django.db.models import Count
+    from django.db.models.functions import TruncMonth
+
+    rows = (
+        Submission.objects.annotate(month=TruncMonth("submitted_at", tzinfo=timezone.get_default_timezone()))
+        .values("month", "procedure_code", "procedure_title")
+        .annotate(total=Count("pk"), online=Count("pk", filter=Q(assisted_by__isnull=True)))
+        .order_by("month", "procedure_code")
+    )
+    return [
+        {
+            "month": row["month"].date() if hasattr(row["month"], "date") else row["month"],
+            "procedure_code": row["procedure_code"],
+            "procedure_title": row["procedure_title"],
+            "total": row["total"],
+            "online": row["online"],
+        }
+        for row in rows
+    ]

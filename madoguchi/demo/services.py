@@ -19,10 +19,13 @@ from madoguchi.accounts.selectors import staff_by_username
 from madoguchi.accounts.services import create_staff_user
 from madoguchi.certificates import services as certificate_services
 from madoguchi.demo.data import names, places
+from madoguchi.demo.data import opendata as opendata_demo
 from madoguchi.demo.data.forms import FORMS
 from madoguchi.demo.data.organization import DEPARTMENTS, MAIN_PHONE, POSITIONS, STAFF
 from madoguchi.formbuilder import selectors as form_selectors
 from madoguchi.formbuilder.services import create_form
+from madoguchi.opendata import selectors as opendata_selectors
+from madoguchi.opendata import services as opendata_services
 from madoguchi.organization import selectors as org_selectors
 from madoguchi.organization import services as org_services
 from madoguchi.organization.models import Municipality
@@ -316,6 +319,46 @@ def seed_certificate_records(today: dt.date) -> int:
     return adults
 
 
+def seed_open_data(municipality: Municipality, actor=None) -> int:
+    """One published dataset per 自治体標準オープンデータセット, its table validated and imported.
+
+    A dataset whose name exists is left as it is (editors may have changed it). Returns how many
+    demo datasets exist afterwards.
+    """
+    groups = {
+        name: opendata_services.upsert_group(name=name, title=title, title_en=title_en)
+        for name, title, title_en in opendata_demo.GROUPS
+    }
+    for code, title, department_code, group_names, tags, frequency in opendata_demo.DATASETS:
+        if opendata_selectors.dataset_for_staff(code) is not None:
+            continue
+        dataset = opendata_services.save_dataset(
+            actor=actor,
+            name=code,
+            title=f"{title}（{places.CITY_NAME_PROSE}）",
+            notes=f"{places.CITY_NAME_PROSE}の{title}です。自治体標準オープンデータセットの形式で公開しています。",
+            organization=org_selectors.department_by_code(municipality, department_code),
+            frequency=frequency,
+            spatial=f"{places.PREFECTURE}{places.CITY}",
+            temporal_start=dt.date(2026, 4, 1),
+            standard_code=code,
+            tags=tags,
+            groups=[groups[name] for name in group_names],
+        )
+        header, rows = opendata_demo.table(code)
+        opendata_services.upload_file(
+            dataset=dataset,
+            actor=actor,
+            name=title,
+            filename=f"{code}.csv",
+            data=opendata_services.table_bytes(header, rows),
+            import_now=True,
+        )
+        opendata_services.submit_for_review(dataset=dataset, actor=actor)
+        opendata_services.publish(dataset=dataset, actor=actor)
+    return len(opendata_demo.DATASETS)
+
+
 @transaction.atomic
 def seed_demo(*, today: dt.date, progress: Callable[[int], None] | None = None) -> dict[str, int]:
     """Everything the demo needs, in one transaction: all of it lands, or none of it."""
@@ -327,7 +370,8 @@ def seed_demo(*, today: dt.date, progress: Callable[[int], None] | None = None) 
     seed_certificate_records(today)
     certificate_services.prepare_signing()
     faqs = seed_chatbot()
-    return {"staff": staff, "residents": residents, "faqs": faqs}
+    datasets = seed_open_data(municipality)
+    return {"staff": staff, "residents": residents, "faqs": faqs, "datasets": datasets}
 
 
 def seed_chatbot() -> int:

@@ -17,7 +17,7 @@ from madoguchi.cases import services as case_services
 from madoguchi.cases.selectors import STATUS_LINK_SALT
 from madoguchi.cases.tests.conftest import HEAD_CODE
 from madoguchi.certificates import services as certificate_services
-from madoguchi.demo.services import seed_organization, seed_staff
+from madoguchi.demo.services import seed_open_data, seed_organization, seed_staff
 from madoguchi.identity import services as identity_services
 from madoguchi.procedures.services import seed_catalogue
 
@@ -34,6 +34,7 @@ class Site:
     payment: object = None
     counter_payment: object = None
     inquiry: object = None
+    wifi_resource: object = None
 
 
 def _post(**values: str) -> QueryDict:
@@ -113,6 +114,9 @@ def build_site() -> Site:
         request_id=certificate_request.pk, payment_reference="site", amount=certificate_request.fee
     )
     (certificate,) = certificate_services.issue_for_request(request_id=certificate_request.pk)
+    seed_open_data(municipality)
+    from madoguchi.opendata.selectors import published_dataset
+
     return Site(
         payment=payment,
         counter_payment=counter_payment,
@@ -124,6 +128,7 @@ def build_site() -> Site:
         complete_draft=complete,
         inquiry=_chatbot_data(),
         certificate=certificate,
+        wifi_resource=published_dataset("public-wifi").resources.get(),
     )
 
 
@@ -216,6 +221,25 @@ PAGES: dict[str, tuple[Path, str]] = {
     "chatbot:staff_flows": (lambda s: "/staff/chatbot/flows/", "staff"),
     "chatbot:staff_flow": (lambda s: "/staff/chatbot/flows/gomi/", "staff"),
     "chatbot:staff_flow_new": (lambda s: "/staff/chatbot/flows/new/", "staff"),
+    "opendata:search": (lambda s: "/dataset/?groups=bosai", "anonymous"),
+    "opendata:dataset": (lambda s: "/dataset/public-wifi/", "anonymous"),
+    "opendata:map": (lambda s: "/dataset/public-wifi/map/", "anonymous"),
+    "opendata:resource": (
+        lambda s: (
+            f"/dataset/public-wifi/resource/{s.wifi_resource.pk}/?field=SSID&value=Ryugasaki_Free_Wi-Fi"
+        ),
+        "anonymous",
+    ),
+    "opendata:staff_list": (lambda s: "/staff/opendata/", "staff"),
+    "opendata:staff_create": (lambda s: "/staff/opendata/new/", "staff"),
+    "opendata:staff_dataset": (lambda s: "/staff/opendata/public-wifi/", "staff"),
+    "opendata:staff_edit": (lambda s: "/staff/opendata/public-wifi/edit/", "staff"),
+    "opendata:staff_upload": (lambda s: "/staff/opendata/public-wifi/upload/", "staff"),
+    "opendata:staff_link": (lambda s: "/staff/opendata/public-wifi/link/", "staff"),
+    "opendata:staff_resource": (
+        lambda s: f"/staff/opendata/public-wifi/resources/{s.wifi_resource.pk}/",
+        "staff",
+    ),
 }
 # Pages that answer with an error status on purpose (an error page is still a page).
 EXPECTED_STATUS = {"identity:callback": 400}
@@ -271,4 +295,12 @@ NOT_PAGES = {
     "chatbot:line_webhook": "POST-only LINE webhook (signed JSON)",
     "chatbot:staff_make_faq": "POST-only; redirects to the new draft FAQ",
     "chatbot:staff_add_variant": "POST-only; redirects to the dashboard",
+    "opendata:ckan_action": "CKAN Action API (JSON)",
+    "opendata:ckan_action_unversioned": "CKAN Action API (JSON)",
+    "opendata:catalog": "DCAT-AP (Turtle, JSON-LD, RDF/XML)",
+    "opendata:dataset_rdf": "DCAT-AP (Turtle, JSON-LD, RDF/XML)",
+    "opendata:resource_download": "a file download (CSV, JSON, GeoJSON)",
+    "opendata:schema": "Table Schema (JSON)",
+    "opendata:staff_workflow": "POST-only; redirects to the dataset",
+    "opendata:staff_resource_delete": "POST-only; redirects to the dataset",
 }

@@ -17,7 +17,9 @@ from django.db import transaction
 
 from madoguchi.accounts.selectors import staff_by_username
 from madoguchi.accounts.services import create_staff_user
+from madoguchi.approvals import services as approval_services
 from madoguchi.demo.data import names, places
+from madoguchi.demo.data.approvals import MATTER_CLASSES, TOP_STAFF
 from madoguchi.demo.data.forms import FORMS
 from madoguchi.demo.data.organization import DEPARTMENTS, MAIN_PHONE, POSITIONS, STAFF
 from madoguchi.formbuilder import selectors as form_selectors
@@ -122,7 +124,7 @@ def seed_staff(municipality: Municipality) -> int:
     """Staff accounts and their posts; returns how many accounts exist afterwards."""
     positions = org_selectors.positions_by_code()  # made by seed_organization
     password_hash = make_password(DEMO_PASSWORD)
-    for person in STAFF:
+    for person in STAFF + TOP_STAFF:
         user = staff_by_username(person["username"]) or create_staff_user(
             username=person["username"],
             last_name=person["family_name"],
@@ -153,7 +155,21 @@ def seed_staff(municipality: Municipality) -> int:
                     valid_to=end,
                     is_concurrent=concurrent,
                 )
-    return len(STAFF)
+    return len(STAFF) + len(TOP_STAFF)
+
+
+def seed_approvals(municipality: Municipality) -> int:
+    """The authority matrix (専決規程); returns how many classes of matter it has."""
+    for order, (code, name, name_en, decider, consulted) in enumerate(MATTER_CLASSES, start=1):
+        approval_services.upsert_matter_class(
+            code=code,
+            name=name,
+            name_en=name_en,
+            decider_code=decider,
+            consult_department_codes=consulted,
+            sort_order=order,
+        )
+    return len(MATTER_CLASSES)
 
 
 def seed_forms() -> int:
@@ -260,5 +276,6 @@ def seed_demo(*, today: dt.date, progress: Callable[[int], None] | None = None) 
     staff = seed_staff(municipality)
     seed_forms()
     seed_catalogue(municipality=municipality)
+    seed_approvals(municipality)
     residents = seed_residents(today, progress)
     return {"staff": staff, "residents": residents}

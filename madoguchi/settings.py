@@ -197,6 +197,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "madoguchi.core.context_processors.municipality",
+                "madoguchi.approvals.context_processors.pending_approvals",
             ],
             "builtins": ["madoguchi.core.templatetags.madoguchi"],
         },
@@ -310,6 +311,10 @@ LOGGING = {
 
 # --- The municipality this installation serves ------------------------------------------------------
 MADOGUCHI_MUNICIPALITY_CODE = os.environ.get("MADOGUCHI_MUNICIPALITY_CODE", "082082")
+
+# --- Electronic approval (電子決裁) ------------------------------------------------------------------
+# A draft waiting longer than this many days for someone is chased by e-mail (approvals_remind).
+APPROVALS_REMINDER_DAYS = int(os.environ.get("APPROVALS_REMINDER_DAYS", 3))
 
 # --- Production refuses an unsafe configuration ---------------------------------------------------
 

@@ -230,3 +230,45 @@ def waiting_longer_than(days: int, now: dt.datetime | None = None) -> QuerySet[S
     return StageMember.objects.filter(
         status=StageMember.Status.WAITING, stage__activated_at__lt=cutoff
     ).select_related("user", "stage__draft")
+
+
+def absences_of(user) -> QuerySet[Absence]:
+    return Absence.objects.filter(user=user).select_related("stand_in").order_by("-starts_on")
+
+
+@dataclass(frozen=True)
+class PaperlessRow:
+    """One department's decisions: how many electronically, how many on paper, average days."""
+
+    department: str
+    electronic: int
+    paper: int
+    electronic_days: float | None
+    paper_days: float | None
+
+    @property
+    def electronic_share(self) -> float:
+        total = self.electronic + self.paper
+        return round(100 * self.electronic / total, 1) if total else 0.0
+
+
+def paperless_figures() -> list[PaperlessRow]:
+    """ペーパーレス率 and days from draft to decision, per department, for the EBPM dashboard."""
+    from django.db.models import Avg, Count, DurationField, ExpressionWrapper, F
+
+    span = ExpressionWrapper(F("closed_at") - F("created_at"), output_field=DurationField())
+    rows = (
+        Draft.objects.filter(status=Draft.Status.DECIDED)
+        .values("department__name", "is_electronic")
+        .annotate(n=Count("pk"), days=Avg(span))
+        .order_by("department__name")
+    )
+    table: dict[str, dict] = {}
+    for row in rows:
+        entry = table.setdefault(row["department__name"], {"e": 0, "p": 0, "ed": None, "pd": None})
+        days = round(row["days"].total_seconds() / 86400, 1) if row["days"] is not None else None
+        if row["is_electronic"]:
+            entry["e"], entry["ed"] = row["n"], days
+        else:
+            entry["p"], entry["pd"] = row["n"], days
+    return [PaperlessRow(name, v["e"], v["p"], v["ed"], v["pd"]) for name, v in table.items()]

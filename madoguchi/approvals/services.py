@@ -37,8 +37,9 @@ from madoguchi.approvals.models import (
     StageMember,
 )
 from madoguchi.approvals.routes import StageSpec
-from madoguchi.approvals.selectors import post_reviews_owed, propose_route, stand_ins_on
+from madoguchi.approvals.selectors import post_reviews_owed, propose_route, stand_ins_on, waiting_longer_than
 from madoguchi.audit.services import record_event
+from madoguchi.notifications.services import notify
 from madoguchi.organization import selectors as org_selectors
 
 Status = Draft.Status
@@ -611,3 +612,26 @@ def register_paper_decision(
     draft.refresh_from_db()
     _audit(draft, action="paper_decision", actor=actor)
     return draft
+
+
+def send_reminders(*, days: int, now: dt.datetime | None = None) -> int:
+    """Queue one reminder per waiting place and day; returns how many were queued.
+
+    The notification key names the place and the day, so running this twice a day sends once.
+    """
+    now = now or timezone.now()
+    sent = 0
+    for member in waiting_longer_than(days, now):
+        waited = (now - member.stage.activated_at).days
+        notification = notify(
+            key=f"approvals-reminder:{member.pk}:{timezone.localdate(now).isoformat()}",
+            to=member.user.email,
+            subject=_("【催促】承認待ちの起案があります: %(title)s") % {"title": member.stage.draft.title},
+            body=_(
+                "「%(title)s」があなたの承認を %(days)s 日間待っています。"
+                "職員メニューの「承認待ち」から処理してください。"
+            )
+            % {"title": member.stage.draft.title, "days": waited},
+        )
+        sent += notification is not None
+    return sent

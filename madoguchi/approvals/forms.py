@@ -105,3 +105,12 @@ class PaperDecisionForm(forms.Form):
     def __init__(self, *args, departments, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["department"].choices = departments
+
+
+class CaseOutcomeForm(forms.Form):
+    outcome = forms.ChoiceField(
+        label=_("決裁されたときの処分"),
+        widget=forms.RadioSelect,
+        choices=[("completed", _("完了（認める）")), ("rejected", _("却下（認めない）"))],
+        initial="completed",
+    )

@@ -121,6 +121,8 @@ class Draft(models.Model):
     # receipt number, or a records disposal batch. The subject's app is told of the outcome.
     subject_type = models.CharField(_("対象の種類"), max_length=40, blank=True)
     subject_ref = models.CharField(_("対象"), max_length=64, blank=True)
+    # What the subject becomes if the draft is decided, e.g. the case status 完了 or 却下.
+    subject_outcome = models.CharField(_("決裁後の処理"), max_length=24, blank=True)
     created_at = models.DateTimeField(_("起案日時"), auto_now_add=True)
     submitted_at = models.DateTimeField(_("回議開始日時"), null=True, blank=True)
     closed_at = models.DateTimeField(_("完結日時"), null=True, blank=True)

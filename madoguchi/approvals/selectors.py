@@ -36,18 +36,24 @@ def propose_route(*, department, matter: MatterClass, drafter, day: dt.date | No
     decider_rank = matter.decider.rank
     approvers: list[StageSpec] = []
     decider: MemberSpec | None = None
+    escalate = False  # the drafter holds the deciding post: the next head up decides
     unit = department
-    while unit is not None:
+    while unit is not None and decider is None:
         leader_code = LEADER_OF_LEVEL.get(unit.level)
-        holders = [h for h in org_selectors.holders_of(unit, leader_code, day) if h.user_id != drafter.pk]
-        if holders:
-            if holders[0].position.rank <= decider_rank:
-                if holders[0].position.code == matter.decider.code:
-                    decider = _member(holders[0])
-                break
+        everyone = org_selectors.holders_of(unit, leader_code, day)
+        holders = [h for h in everyone if h.user_id != drafter.pk]
+        if everyone and not holders and leader_code == matter.decider.code:
+            escalate = True
+        elif holders and escalate:
+            decider = _member(holders[0])
+        elif holders and holders[0].position.rank <= decider_rank:
+            if holders[0].position.code == matter.decider.code:
+                decider = _member(holders[0])
+            break
+        elif holders:
             approvers.append(StageSpec(Stage.Kind.APPROVE, members=(_member(holders[0]),)))
         unit = unit.parent
-    if decider is None:
+    if decider is None and matter.decider.code not in LEADER_OF_LEVEL.values():
         top = [
             m
             for m in org_selectors.memberships_on(day).filter(position=matter.decider)

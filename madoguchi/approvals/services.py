@@ -163,6 +163,7 @@ def create_draft(
     disclosure_ground: str = "",
     subject_type: str = "",
     subject_ref: str = "",
+    subject_outcome: str = "",
 ) -> Draft:
     """起案 — a new draft with the route the authority matrix proposes (editable until circulated)."""
     if not title.strip():
@@ -182,6 +183,7 @@ def create_draft(
         disclosure_ground=disclosure_ground.strip(),
         subject_type=subject_type,
         subject_ref=subject_ref,
+        subject_outcome=subject_outcome,
     )
     if matter is not None:
         _replace_route(draft, propose_route(department=department, matter=matter, drafter=drafter))

@@ -7,6 +7,7 @@ app_name = "approvals"
 urlpatterns = [
     path("staff/approvals/", views.inbox, name="inbox"),
     path("staff/approvals/new/", views.new_draft, name="new"),
+    path("staff/approvals/from-case/<str:receipt_number>/", views.from_case, name="from_case"),
     path("staff/approvals/absences/", views.absences, name="absences"),
     path("staff/approvals/figures/", views.figures, name="figures"),
     path("staff/approvals/<int:draft_id>/", views.draft_detail, name="draft"),

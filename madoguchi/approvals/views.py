@@ -12,10 +12,12 @@ from django.views.decorators.http import require_POST
 
 from madoguchi.accounts.decorators import staff_required
 from madoguchi.approvals import selectors, services
-from madoguchi.approvals.forms import AbsenceForm, DraftForm, PaperDecisionForm, StageForm
+from madoguchi.approvals.forms import AbsenceForm, CaseOutcomeForm, DraftForm, PaperDecisionForm, StageForm
 from madoguchi.approvals.models import Draft, Stage
 from madoguchi.approvals.pdf import decided_pdf
 from madoguchi.approvals.routes import MemberSpec, StageSpec
+from madoguchi.approvals.subjects import CASE_SUBJECT
+from madoguchi.cases import selectors as case_selectors
 from madoguchi.organization import selectors as org_selectors
 from madoguchi.records import selectors as record_selectors
 
@@ -99,6 +101,60 @@ def new_draft(request: HttpRequest) -> HttpResponse:
             messages.success(request, _("起案しました。回議ルートを確認してから回議を始めてください。"))
             return redirect("approvals:route", draft_id=draft.pk)
     return render(request, "approvals/draft_form.html", {"form": form}, status=400 if form.errors else 200)
+
+
+@staff_required
+def from_case(request: HttpRequest, receipt_number: str) -> HttpResponse:
+    """決裁の起案 for a case's 処分 — pre-filled from the case; the decision flows back to it."""
+    submission = case_selectors.case_for_staff(request.user, receipt_number, purpose="処分の起案")
+    if submission is None:
+        raise Http404
+    matter = (
+        selectors.matter_classes().filter(code="case-decision").first() or selectors.matter_classes().first()
+    )
+    initial = {
+        "title": _("「%(procedure)s」の処分について（受付番号 %(receipt)s）")
+        % {"procedure": submission.procedure_title, "receipt": submission.receipt_number},
+        "body": _("標記の申請について、下記のとおり処分してよろしいか伺います。")
+        + "\n\n"
+        + case_selectors.case_summary_text(submission),
+        "department": submission.department_id,
+        "matter": matter.pk if matter else None,
+        "disclosure": "closed",
+        "disclosure_ground": _("個人に関する情報（情報公開条例）"),
+    }
+    form = _draft_form(request, request.POST or None, initial=initial)
+    form.fields["department"].choices = [(submission.department_id, submission.department.name)]
+    outcome_form = CaseOutcomeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid() and outcome_form.is_valid():
+        data = form.cleaned_data
+        try:
+            draft = services.create_draft(
+                drafter=request.user,
+                department=submission.department,
+                title=data["title"],
+                body=data["body"],
+                matter=selectors.matter_classes().get(pk=data["matter"]),
+                file_class=record_selectors.file_class_by_id(data["file_class"]),
+                retention=data["retention"],
+                disclosure=data["disclosure"],
+                disclosure_ground=data["disclosure_ground"],
+                subject_type=CASE_SUBJECT,
+                subject_ref=submission.receipt_number,
+                subject_outcome=outcome_form.cleaned_data["outcome"],
+            )
+        except services.ApprovalError as error:
+            for message in error.messages:
+                form.add_error(None, message)
+        else:
+            messages.success(request, _("起案しました。回議ルートを確認してから回議を始めてください。"))
+            return redirect("approvals:route", draft_id=draft.pk)
+    return render(
+        request,
+        "approvals/draft_form.html",
+        {"form": form, "outcome_form": outcome_form, "submission": submission},
+        status=400 if form.errors or outcome_form.errors else 200,
+    )
 
 
 def _viewable(request: HttpRequest, draft_id: int) -> Draft:

@@ -289,3 +289,9 @@ def test_draft_still_editable_before_decision_in_the_database(make_draft):
     draft = make_draft()
     Draft.objects.filter(pk=draft.pk).update(title="修正")
     assert Draft.objects.get(pk=draft.pk).title == "修正"
+
+
+def test_a_drafter_holding_the_deciding_post_is_decided_for_by_the_next_head_up(make_draft, city):
+    somu_joho = department_by_code(city, "somu-joho")
+    draft = make_draft("ka-routine", drafter="terakado.s", department=somu_joho)
+    assert _route_users(draft) == [["ebihara.m"]]

@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from django.core.cache import cache
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
 
@@ -118,8 +119,21 @@ def pending_for(user, day: dt.date | None = None) -> QuerySet[StageMember]:
     )
 
 
+PENDING_COUNT_TTL = 300
+
+
+def pending_count_key(user_id: int) -> str:
+    return f"approvals:pending-count:{user_id}"
+
+
 def pending_count(user) -> int:
-    return pending_for(user).count()
+    """The number in the staff header, cached: services forget it for everyone an action touches."""
+    key = pending_count_key(user.pk)
+    count = cache.get(key)
+    if count is None:
+        count = pending_for(user).count()
+        cache.set(key, count, PENDING_COUNT_TTL)
+    return count
 
 
 def post_reviews_owed(draft: Draft) -> list[StageMember]:

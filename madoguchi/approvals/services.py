@@ -20,6 +20,7 @@ import datetime as dt
 import hashlib
 from collections.abc import Callable, Sequence
 
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
@@ -37,7 +38,13 @@ from madoguchi.approvals.models import (
     StageMember,
 )
 from madoguchi.approvals.routes import StageSpec
-from madoguchi.approvals.selectors import post_reviews_owed, propose_route, stand_ins_on, waiting_longer_than
+from madoguchi.approvals.selectors import (
+    pending_count_key,
+    post_reviews_owed,
+    propose_route,
+    stand_ins_on,
+    waiting_longer_than,
+)
 from madoguchi.audit.services import record_event
 from madoguchi.notifications.services import notify
 from madoguchi.organization import selectors as org_selectors
@@ -117,6 +124,7 @@ def register_absence(*, user, starts_on: dt.date, ends_on: dt.date, stand_in, re
     absence = Absence.objects.create(
         user=user, starts_on=starts_on, ends_on=ends_on, stand_in=stand_in, reason=reason.strip()
     )
+    cache.delete_many([pending_count_key(user.pk), pending_count_key(stand_in.pk)])
     record_event(
         action="approvals.absence",
         actor=actor,
@@ -311,6 +319,13 @@ def _move(draft: Draft, to_status: str, *, now: dt.datetime) -> None:
     draft.save(update_fields=fields)
 
 
+def _forget_counts(draft: Draft) -> None:
+    """Whoever is on the route, and whoever stands in for them, may have a new pending count."""
+    users = set(StageMember.objects.filter(stage__draft=draft).values_list("user_id", flat=True))
+    users |= set(stand_ins_on(users, timezone.localdate()).values())
+    cache.delete_many([pending_count_key(user_id) for user_id in users])
+
+
 def _log(
     draft: Draft, kind: str, *, actor, now, member=None, on_behalf_of=None, comment="", to_stage=None
 ) -> None:
@@ -328,6 +343,9 @@ def _log(
     if on_behalf_of is not None:
         details["on_behalf_of"] = on_behalf_of.pk
     _audit(draft, action=kind, actor=actor, details=details)
+    # Now for this request's next page, and again after commit for a page read meanwhile.
+    _forget_counts(draft)
+    transaction.on_commit(lambda: _forget_counts(draft))
 
 
 def _reset_from(draft: Draft, order: int) -> None:

@@ -22,12 +22,15 @@ from madoguchi.demo.data import names, places
 from madoguchi.demo.data.approvals import MATTER_CLASSES, TOP_STAFF
 from madoguchi.demo.data.forms import FORMS
 from madoguchi.demo.data.organization import DEPARTMENTS, MAIN_PHONE, POSITIONS, STAFF
+from madoguchi.demo.data.records import FILE_PLAN, FILES
 from madoguchi.formbuilder import selectors as form_selectors
 from madoguchi.formbuilder.services import create_form
 from madoguchi.organization import selectors as org_selectors
 from madoguchi.organization import services as org_services
 from madoguchi.organization.models import Municipality
 from madoguchi.procedures.services import seed_catalogue
+from madoguchi.records import selectors as record_selectors
+from madoguchi.records import services as record_services
 from madoguchi.registry.services import Member, register_household
 
 # Shown in the README and printed by `madoguchi demo`; the demo is never a production system.
@@ -172,6 +175,34 @@ def seed_approvals(municipality: Municipality) -> int:
     return len(MATTER_CLASSES)
 
 
+def seed_records(municipality: Municipality) -> int:
+    """The file plan and a few files, some expired; returns how many files exist afterwards."""
+    nodes: dict[str, object] = {}
+    for order, (code, name, parent, retention, action) in enumerate(FILE_PLAN, start=1):
+        nodes[code] = record_services.upsert_file_class(
+            code=code,
+            name=name,
+            parent=nodes.get(parent) if parent else None,
+            retention=retention,
+            expiry_action=action,
+            sort_order=order,
+        )
+    existing = set(record_selectors.all_files().values_list("title", flat=True))
+    for class_code, department_code, title, created, completed in FILES:
+        if title in existing:
+            continue
+        record = record_services.create_file(
+            file_class=nodes[class_code],
+            department=org_selectors.department_by_code(municipality, department_code),
+            title=title,
+            fiscal_year=created,
+            actor=None,
+        )
+        if completed is not None:
+            record_services.complete_file(record=record, fiscal_year=completed, actor=None)
+    return record_selectors.all_files().count()
+
+
 def seed_forms() -> int:
     """The demo application forms (``data/forms.py``); a form whose code exists is left as it is.
 
@@ -277,5 +308,6 @@ def seed_demo(*, today: dt.date, progress: Callable[[int], None] | None = None) 
     seed_forms()
     seed_catalogue(municipality=municipality)
     seed_approvals(municipality)
+    seed_records(municipality)
     residents = seed_residents(today, progress)
     return {"staff": staff, "residents": residents}

@@ -133,3 +133,16 @@ def transfer_metadata(record: RecordFile) -> dict:
 
 def all_files() -> QuerySet[RecordFile]:
     return RecordFile.objects.all()
+
+
+def department_scope(user) -> set[int]:
+    """The departments whose records a staff member handles: where they hold a post, and below.
+
+    A 係 member works on their 課's files, so the 課 is included for them.
+    """
+    from madoguchi.organization import selectors as org_selectors
+
+    posts = org_selectors.posts_held_by(user.pk)
+    roots = {p.department_id for p in posts}
+    roots |= {p.department.parent_id for p in posts if p.department.level == "kakari"}
+    return org_selectors.subtree_ids(roots - {None})

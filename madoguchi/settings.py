@@ -8,6 +8,7 @@ misconfigured deployment fails loudly at boot rather than quietly in front of re
 
 from __future__ import annotations
 
+import hashlib
 import os
 import secrets
 from pathlib import Path
@@ -252,6 +253,20 @@ MADOGUCHI_REGISTRY_ADAPTER = os.environ.get("MADOGUCHI_REGISTRY_ADAPTER", "local
 # The public base URL (scheme and host) when behind a proxy; empty: taken from each request.
 MADOGUCHI_BASE_URL = os.environ.get("MADOGUCHI_BASE_URL", "").rstrip("/")
 
+# --- Payments: the provider (決済代行業者) -----------------------------------------------------------
+# Without PAYMENTS_GATEWAY_URL, payments go to the built-in sandbox gateway (/sandbox-pay/), which
+# production refuses. The API key and the webhook secret are the provider's; the demo derives its own.
+PAYMENTS_GATEWAY_ADAPTER = os.environ.get(
+    "PAYMENTS_GATEWAY_ADAPTER", "madoguchi.payments.adapters.http.GatewayClient"
+)
+PAYMENTS_GATEWAY_URL = os.environ.get("PAYMENTS_GATEWAY_URL", "").rstrip("/")
+PAYMENTS_API_KEY = os.environ.get("PAYMENTS_API_KEY") or (
+    "" if IS_PRODUCTION else "sandbox-" + hashlib.sha256(f"api:{SECRET_KEY}".encode()).hexdigest()[:32]
+)
+PAYMENTS_WEBHOOK_SECRET = os.environ.get("PAYMENTS_WEBHOOK_SECRET") or (
+    "" if IS_PRODUCTION else hashlib.sha256(f"webhook:{SECRET_KEY}".encode()).hexdigest()
+)
+
 # --- E-mail ------------------------------------------------------------------------------------------
 # With EMAIL_HOST, mail goes out by SMTP; otherwise into the demo outbox (/staff/outbox/).
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
@@ -330,10 +345,20 @@ def production_problems() -> list[str]:
         problems.append("ALLOWED_HOSTS が空です / ALLOWED_HOSTS is empty")
     if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         problems.append("本番で SQLite は使えません / SQLite cannot be used in production: set DATABASE_URL")
+    if not MADOGUCHI_BASE_URL.startswith("https://"):
+        problems.append(
+            "MADOGUCHI_BASE_URL（https:// で始まる公開URL）が未設定です / MADOGUCHI_BASE_URL must be the "
+            "site's public https:// address (used in e-mails and certificates)"
+        )
     if not MADOGUCHI_OIDC["ISSUER"]:
         problems.append(
             "本番で検証用IdPは使えません / the sandbox identity provider cannot be used in production: "
             "set MADOGUCHI_OIDC_ISSUER"
+        )
+    if not PAYMENTS_GATEWAY_URL or not PAYMENTS_API_KEY or not PAYMENTS_WEBHOOK_SECRET:
+        problems.append(
+            "本番で検証用決済は使えません / the sandbox payment gateway cannot be used in production: "
+            "set PAYMENTS_GATEWAY_URL, PAYMENTS_API_KEY and PAYMENTS_WEBHOOK_SECRET"
         )
     return problems
 

@@ -10,9 +10,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.core import signing
 from django.http import QueryDict
 
 from madoguchi.cases import services as case_services
+from madoguchi.cases.selectors import STATUS_LINK_SALT
 from madoguchi.cases.tests.conftest import HEAD_CODE
 from madoguchi.demo.services import seed_organization, seed_staff
 from madoguchi.identity import services as identity_services
@@ -27,6 +29,8 @@ class Site:
     draft: object
     bundle: object
     complete_draft: object
+    payment: object = None
+    counter_payment: object = None
 
 
 def _post(**values: str) -> QueryDict:
@@ -78,7 +82,30 @@ def build_site() -> Site:
         files={},
         actor=resident,
     )
+    from madoguchi.payments import services as payment_services
+
+    payment = payment_services.start_payment(
+        payer=resident,
+        amount=300,
+        description="住民票の写し",
+        reference=submission.receipt_number,
+        purpose=f"case:{submission.receipt_number}",
+        return_url="/my/",
+        idempotency_key="site-online-payment",
+    )
+    counter_payment = payment_services.record_counter_payment(
+        payer=resident,
+        amount=600,
+        method="cash",
+        description="住民票の写し",
+        reference=submission.receipt_number,
+        purpose=f"case:{submission.receipt_number}",
+        actor=clerk,
+        idempotency_key="site-counter-payment",
+    )
     return Site(
+        payment=payment,
+        counter_payment=counter_payment,
         resident=resident,
         clerk=clerk,
         submission=submission,
@@ -113,6 +140,10 @@ PAGES: dict[str, tuple[Path, str]] = {
     "cases:done": (lambda s: f"/my/{s.submission.receipt_number}/done/", "resident"),
     "cases:amend": (lambda s: f"/my/{s.submission.receipt_number}/amend/request/", "resident"),
     "cases:bundle": (lambda s: f"/apply/b/{s.bundle.pk}/", "resident"),
+    "cases:status_link": (
+        lambda s: f"/status/{signing.dumps(s.submission.receipt_number, salt=STATUS_LINK_SALT)}/",
+        "anonymous",
+    ),
     "accounts:staff_home": (lambda s: "/staff/", "staff"),
     "cases:staff_inbox": (lambda s: "/staff/inbox/?status=correction_requested", "staff"),
     "cases:staff_case": (lambda s: f"/staff/cases/{s.submission.receipt_number}/", "staff"),
@@ -123,6 +154,16 @@ PAGES: dict[str, tuple[Path, str]] = {
     "formbuilder:detail": (lambda s: "/staff/forms/test-certificate/", "staff"),
     "formbuilder:edit": (lambda s: "/staff/forms/test-certificate/edit/", "staff"),
     "notifications:outbox": (lambda s: "/staff/outbox/", "staff"),
+    "payments:staff_list": (lambda s: "/staff/payments/", "staff"),
+    "payments:staff_detail": (lambda s: f"/staff/payments/{s.counter_payment.pk}/", "staff"),
+    "payments:sandbox_pay": (lambda s: f"/sandbox-pay/pay/{s.payment.provider_payment_id}/", "anonymous"),
+    "payments:sandbox_3ds": (lambda s: f"/sandbox-pay/pay/{s.payment.provider_payment_id}/3ds/", "anonymous"),
+    "payments:sandbox_qr": (lambda s: f"/sandbox-pay/pay/{s.payment.provider_payment_id}/qr/", "anonymous"),
+    "payments:sandbox_wallet": (
+        lambda s: f"/sandbox-pay/wallet/{s.payment.provider_payment_id}/",
+        "anonymous",
+    ),
+    "payments:sandbox_console": (lambda s: "/sandbox-pay/console/", "anonymous"),
 }
 # Pages that answer with an error status on purpose (an error page is still a page).
 EXPECTED_STATUS = {"identity:callback": 400}
@@ -152,6 +193,7 @@ NOT_PAGES = {
     "cases:staff_case_pdf": "PDF",
     "cases:my_attachment": "a file download",
     "cases:staff_case_attachment": "a file download",
+    "cases:staff_counter_card": "POST-only; redirects to the resident found (or back with a message)",
     "cases:staff_case_status": "POST-only; redirects to the case",
     "cases:staff_case_correction": "POST-only; redirects to the case",
     "cases:staff_case_assign": "POST-only; redirects to the case",
@@ -159,4 +201,11 @@ NOT_PAGES = {
     "cases:staff_case_message": "POST-only; redirects to the case",
     "formbuilder:preview": "POST-only HTML fragment (htmx); the full preview is checked on the edit page",
     "formbuilder:publish": "POST-only; redirects to the form",
+    "payments:return": "redirects to the return_url of the app that started the payment",
+    "payments:receipt": "PDF",
+    "payments:webhook": "POST-only JSON (signed provider events)",
+    "payments:reconciliation": "CSV",
+    "payments:sandbox_api_create": "POST-only JSON API of the sandbox gateway",
+    "payments:sandbox_api_payment": "JSON API of the sandbox gateway",
+    "payments:sandbox_api_refund": "POST-only JSON API of the sandbox gateway",
 }

@@ -292,3 +292,24 @@ def paperless_figures() -> list[PaperlessRow]:
         else:
             entry["p"], entry["pd"] = row["n"], days
     return [PaperlessRow(name, v["e"], v["p"], v["ed"], v["pd"]) for name, v in table.items()]
+
+
+def all_drafts_for_index() -> QuerySet[Draft]:
+    return Draft.objects.select_related("department").only("pk", "title", "body", "department__name")
+
+
+def viewable_drafts(user, draft_ids: Iterable[int]) -> list[Draft]:
+    """Of ``draft_ids``, those ``user`` may read (as ``may_view``), in two queries, in the given order."""
+    ids = list(draft_ids)
+    posts = org_selectors.posts_held_by(user.pk)
+    roots = {p.department_id for p in posts} | {
+        p.department.parent_id for p in posts if p.department.level == "kakari"
+    }
+    scope = org_selectors.subtree_ids(roots - {None})
+    mine = Q(drafter=user) | Q(department_id__in=scope) | Q(stages__members__user=user)
+    if not user.is_superuser:
+        found = Draft.objects.filter(mine, pk__in=ids)
+    else:
+        found = Draft.objects.filter(pk__in=ids)
+    by_id = {d.pk: d for d in found.select_related("department").distinct()}
+    return [by_id[i] for i in ids if i in by_id]

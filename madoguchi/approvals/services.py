@@ -48,6 +48,7 @@ from madoguchi.approvals.selectors import (
 from madoguchi.audit.services import record_event
 from madoguchi.notifications.services import notify
 from madoguchi.organization import selectors as org_selectors
+from madoguchi.textsearch import services as textsearch
 
 Status = Draft.Status
 MemberStatus = StageMember.Status
@@ -136,6 +137,20 @@ def register_absence(*, user, starts_on: dt.date, ends_on: dt.date, stand_in, re
     return absence
 
 
+# --- Full-text index ---------------------------------------------------------------------------
+
+SEARCH_NAMESPACE = "approvals.draft"
+
+
+def search_fields(draft: Draft) -> dict[str, str]:
+    return {"title": draft.title, "body": draft.body, "keywords": draft.department.name}
+
+
+def _index(draft: Draft) -> None:
+    """Keep the shared Japanese text index (textsearch) in step with the draft, in its transaction."""
+    textsearch.index_document(namespace=SEARCH_NAMESPACE, key=str(draft.pk), fields=search_fields(draft))
+
+
 # --- Drafting ----------------------------------------------------------------------------------
 
 
@@ -195,6 +210,7 @@ def create_draft(
     )
     if matter is not None:
         _replace_route(draft, propose_route(department=department, matter=matter, drafter=drafter))
+    _index(draft)
     _audit(draft, action="create", actor=drafter, details={"subject": f"{subject_type}:{subject_ref}"})
     return draft
 
@@ -232,6 +248,7 @@ def update_draft(
     draft.retention = retention if retention is not None else (file_class.retention if file_class else None)
     draft.disclosure, draft.disclosure_ground = disclosure, disclosure_ground.strip()
     draft.save()
+    _index(draft)
     _audit(draft, action="edit", actor=actor)
     return draft
 
@@ -630,6 +647,7 @@ def register_paper_decision(
         status=Status.DECIDED,
     )
     draft.refresh_from_db()
+    _index(draft)
     _audit(draft, action="paper_decision", actor=actor)
     return draft
 

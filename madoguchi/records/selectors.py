@@ -146,3 +146,24 @@ def department_scope(user) -> set[int]:
     roots = {p.department_id for p in posts}
     roots |= {p.department.parent_id for p in posts if p.department.level == "kakari"}
     return org_selectors.subtree_ids(roots - {None})
+
+
+def search_all(query: str, *, limit: int) -> dict[str, list[int]]:
+    """The ids of the best-matching drafts, files and receipts for ``query``, best first."""
+    from madoguchi.textsearch.selectors import search
+
+    namespaces = {"drafts": "approvals.draft", "files": "records.file", "receipts": "records.receipt"}
+    return {
+        name: [int(hit.key) for hit in search(namespace=namespace, query=query, limit=limit)]
+        for name, namespace in namespaces.items()
+    }
+
+
+def files_in_order(ids: list[int], department_ids: set[int]) -> list[RecordFile]:
+    found = {f.pk: f for f in files_of(department_ids).filter(pk__in=ids)}
+    return [found[i] for i in ids if i in found]
+
+
+def receipts_in_order(ids: list[int], department_ids: set[int]) -> list[Receipt]:
+    found = {r.pk: r for r in receipts_of(department_ids).filter(pk__in=ids)}
+    return [found[i] for i in ids if i in found]

@@ -23,6 +23,7 @@ from madoguchi.records.models import (
     Retention,
     RetentionChange,
 )
+from madoguchi.textsearch import services as textsearch
 
 DISPOSAL_SUBJECT = "records.disposal"
 DISPOSAL_MATTER = "records-disposal"
@@ -67,6 +68,20 @@ def _audit(action: str, *, actor, object_type: str, object_id, details: dict | N
         purpose="公文書管理",
         details=details or {},
     )
+
+
+# --- Full-text index ---------------------------------------------------------------------------
+
+FILE_NAMESPACE = "records.file"
+RECEIPT_NAMESPACE = "records.receipt"
+
+
+def file_search_fields(record: RecordFile) -> dict[str, str]:
+    return {"title": record.title, "keywords": f"{record.file_class.name} {record.department.name}"}
+
+
+def receipt_search_fields(receipt: Receipt) -> dict[str, str]:
+    return {"title": receipt.title, "keywords": f"{receipt.document_number} {receipt.sender}"}
 
 
 # --- File plan ---------------------------------------------------------------------------------
@@ -149,6 +164,9 @@ def register_receipt(
     )
     if draft_ids:
         receipt.drafts.set(list(draft_ids))
+    textsearch.index_document(
+        namespace=RECEIPT_NAMESPACE, key=str(receipt.pk), fields=receipt_search_fields(receipt)
+    )
     _audit("receipt", actor=actor, object_type="records.receipt", object_id=receipt.pk)
     return receipt
 
@@ -168,6 +186,7 @@ def create_file(*, file_class: FileClass, department, title: str, fiscal_year: i
         retention=file_class.retention,
         expiry_action=file_class.expiry_action,
     )
+    textsearch.index_document(namespace=FILE_NAMESPACE, key=str(record.pk), fields=file_search_fields(record))
     _audit("file.create", actor=actor, object_type="records.file", object_id=record.pk)
     return record
 
@@ -311,3 +330,31 @@ def disposal_closed(draft) -> None:
     batch.status = DisposalBatch.Status.APPROVED
     batch.save(update_fields=["status"])
     _audit("disposal.done", actor=None, object_type="records.disposal", object_id=batch.pk)
+
+
+def rebuild_search_index() -> dict[str, int]:
+    """Re-index every draft, file and receipt (after an import, or a change of analyser)."""
+    from madoguchi.approvals.services import SEARCH_NAMESPACE, search_fields
+
+    drafts = approval_selectors.all_drafts_for_index()
+    return {
+        SEARCH_NAMESPACE: textsearch.rebuild(
+            namespace=SEARCH_NAMESPACE,
+            documents=((str(d.pk), search_fields(d), "ja") for d in drafts.iterator(chunk_size=2000)),
+        ),
+        FILE_NAMESPACE: textsearch.rebuild(
+            namespace=FILE_NAMESPACE,
+            documents=(
+                (str(f.pk), file_search_fields(f), "ja")
+                for f in RecordFile.objects.select_related("file_class", "department").iterator(
+                    chunk_size=2000
+                )
+            ),
+        ),
+        RECEIPT_NAMESPACE: textsearch.rebuild(
+            namespace=RECEIPT_NAMESPACE,
+            documents=(
+                (str(r.pk), receipt_search_fields(r), "ja") for r in Receipt.objects.iterator(chunk_size=2000)
+            ),
+        ),
+    }

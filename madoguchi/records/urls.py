@@ -6,6 +6,7 @@ app_name = "records"
 
 urlpatterns = [
     path("staff/records/", views.home, name="home"),
+    path("staff/records/search/", views.search, name="search"),
     path("staff/records/receipts/", views.receipts, name="receipts"),
     path("staff/records/files/new/", views.new_file, name="file_new"),
     path("staff/records/files/<int:file_id>/", views.file_detail, name="file"),

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from madoguchi.accounts.decorators import staff_required
+from madoguchi.approvals import selectors as approval_selectors
 from madoguchi.core.pdf import sections_pdf
 from madoguchi.organization import selectors as org_selectors
 from madoguchi.records import selectors, services
@@ -246,3 +247,24 @@ def transfer_pdf(request: HttpRequest, file_id: int) -> HttpResponse:
     response = HttpResponse(content, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="transfer-{record.pk}.pdf"'
     return response
+
+
+SEARCH_LIMIT = 30
+
+
+@staff_required
+def search(request: HttpRequest) -> HttpResponse:
+    """全文検索 — drafts, files and received documents, through the shared Japanese text index."""
+    query = request.GET.get("q", "").strip()[:200]
+    drafts, files, receipts = [], [], []
+    if query:
+        found = selectors.search_all(query, limit=SEARCH_LIMIT)
+        drafts = approval_selectors.viewable_drafts(request.user, found["drafts"])
+        scope = selectors.department_scope(request.user)
+        files = selectors.files_in_order(found["files"], scope)
+        receipts = selectors.receipts_in_order(found["receipts"], scope)
+    return render(
+        request,
+        "records/search.html",
+        {"query": query, "drafts": drafts, "files": files, "receipts": receipts},
+    )

@@ -65,3 +65,36 @@ def test_files_of_another_division_are_refused(client, staff, somu_joho, plan, c
     )
     client.force_login(staff("admin.joho"))
     assert client.get(reverse("records:file", kwargs={"file_id": record.pk})).status_code == 403
+
+
+def test_full_text_search_finds_drafts_files_and_receipts_the_user_may_see(
+    client, staff, somu_joho, plan, make_draft
+):
+    import datetime as dt
+
+    actor = staff("admin.joho")
+    make_draft(title="庁内無線LANの更新について", body="アクセスポイントを入れ替える")
+    services.create_file(
+        file_class=plan["kiki"],
+        department=somu_joho,
+        title="無線LAN機器の調達",
+        fiscal_year=2026,
+        actor=actor,
+    )
+    services.register_receipt(
+        department=somu_joho,
+        received_on=dt.date(2026, 5, 1),
+        sender="総務省",
+        title="無線LANの調査",
+        actor=actor,
+    )
+    client.force_login(actor)
+    page = client.get(reverse("records:search"), {"q": "無線ＬＡＮ"}).content.decode()
+    assert "庁内無線LANの更新について" in page and "無線LAN機器の調達" in page and "龍総情第1号" in page
+    client.force_login(staff("tsuboi.k"))
+    page = client.get(reverse("records:search"), {"q": "無線LAN"}).content.decode()
+    assert "庁内無線LANの更新について" not in page and "無線LAN機器の調達" not in page
+    services.rebuild_search_index()
+    client.force_login(actor)
+    found = client.get(reverse("records:search"), {"q": "アクセスポイント"}).content.decode()
+    assert "庁内無線LANの更新について" in found  # the body is indexed, and still after a rebuild

@@ -198,6 +198,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "madoguchi.core.context_processors.municipality",
+                "madoguchi.approvals.context_processors.pending_approvals",
             ],
             "builtins": ["madoguchi.core.templatetags.madoguchi"],
         },
@@ -351,6 +352,9 @@ MADOGUCHI_MAP_TILE_URL = os.environ.get(
 MADOGUCHI_MAP_TILE_ATTRIBUTION = os.environ.get(
     "MADOGUCHI_MAP_TILE_ATTRIBUTION", "出典：国土地理院（地理院タイル）"
 )
+# --- Electronic approval (電子決裁) ------------------------------------------------------------------
+# A draft waiting longer than this many days for someone is chased by e-mail (approvals_remind).
+APPROVALS_REMINDER_DAYS = int(os.environ.get("APPROVALS_REMINDER_DAYS", 3))
 
 # --- Production refuses an unsafe configuration ---------------------------------------------------
 

@@ -21,6 +21,7 @@ from madoguchi.audit.services import record_event
 from madoguchi.cases import workflow
 from madoguchi.cases.models import Attachment, Bundle, Draft, Submission
 from madoguchi.core import versions
+from madoguchi.formbuilder import engine
 from madoguchi.identity import selectors as identity_selectors
 from madoguchi.organization.selectors import posts_held_by, subtree_ids
 from madoguchi.procedures import selectors as procedure_selectors
@@ -296,3 +297,18 @@ def monthly_submission_counts() -> list[dict[str, Any]]:
         }
         for row in rows
     ]
+
+
+def case_summary_text(submission: Submission, language: str = "ja") -> str:
+    """The answers as plain text, e.g. to pre-fill a draft (起案) for the case's decision."""
+    spec = engine.parse_definition(submission.form_version.definition)
+    lines = []
+    for title, rows in engine.summary(spec, submission.answers, language):
+        lines.append(f"【{title}】")
+        lines += [f"{label}: {value}" for label, value in rows]
+    return "\n".join(lines)
+
+
+def requires_decision(submission: Submission) -> bool:
+    procedure = procedure_selectors.procedure_by_code(submission.procedure_code)
+    return bool(procedure and procedure.requires_decision)

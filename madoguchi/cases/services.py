@@ -433,8 +433,17 @@ def _locked(submission: Submission) -> Submission:
 
 
 @transaction.atomic
-def change_status(*, submission: Submission, to_status: str, reason: str = "", actor) -> Submission:
+def change_status(
+    *, submission: Submission, to_status: str, reason: str = "", actor, decided_by: str = ""
+) -> Submission:
+    """Move a case on; ``decided_by`` names the decided draft (決裁) for a procedure that needs one."""
     submission = _locked(submission)
+    if to_status in workflow.NEEDS_DECISION and not decided_by:
+        procedure = procedure_selectors.procedure_by_code(submission.procedure_code)
+        if procedure is not None and procedure.requires_decision:
+            raise ApplicationError(
+                _("この手続の処分には決裁が必要です。「決裁を起案する」から決裁を受けてください。")
+            )
     if not workflow.can_move(submission.status, to_status):
         raise ApplicationError(
             _("「%(from)s」から「%(to)s」には変更できません。")
@@ -461,9 +470,33 @@ def change_status(*, submission: Submission, to_status: str, reason: str = "", a
         action="cases.status",
         actor=actor,
         purpose="案件の処理",
-        details={"from": previous, "to": to_status},
+        details={"from": previous, "to": to_status, "decided_by": decided_by},
     )
     return submission
+
+
+@transaction.atomic
+def record_decision(*, receipt_number: str, outcome: str, decided: bool, reference: str, actor) -> None:
+    """The hook the approvals app calls when a draft about a case closes.
+
+    A decided draft carries the case to ``outcome`` (完了 or 却下) citing the draft; a draft that
+    was itself rejected leaves the case open, with a note saying so.
+    """
+    submission = Submission.objects.get(receipt_number=receipt_number)
+    if decided:
+        change_status(
+            submission=submission,
+            to_status=outcome,
+            reason=_("決裁（%(reference)s）による処分") % {"reference": reference},
+            actor=actor,
+            decided_by=reference,
+        )
+    else:
+        Note.objects.create(
+            submission=submission,
+            author=actor,
+            body=_("決裁（%(reference)s）で却下されました。処分は未決定です。") % {"reference": reference},
+        )
 
 
 @transaction.atomic

@@ -147,6 +147,7 @@ def case_detail(request: HttpRequest, receipt_number: str) -> HttpResponse:
             "notes": submission.notes.select_related("author"),
             "revisions": submission.revisions.all(),
             "attachments": selectors.current_attachments(submission),
+            "requires_decision": selectors.requires_decision(submission),
             "status_form": StatusForm(),
             "text_form": TextForm(),
             "today": timezone.localdate(),

@@ -17,11 +17,14 @@ from django.db import transaction
 
 from madoguchi.accounts.selectors import staff_by_username
 from madoguchi.accounts.services import create_staff_user
+from madoguchi.approvals import services as approval_services
 from madoguchi.certificates import services as certificate_services
 from madoguchi.demo.data import names, places
 from madoguchi.demo.data import opendata as opendata_demo
+from madoguchi.demo.data.approvals import MATTER_CLASSES, TOP_STAFF
 from madoguchi.demo.data.forms import FORMS
 from madoguchi.demo.data.organization import DEPARTMENTS, MAIN_PHONE, POSITIONS, STAFF
+from madoguchi.demo.data.records import FILE_PLAN, FILES
 from madoguchi.formbuilder import selectors as form_selectors
 from madoguchi.formbuilder.services import create_form
 from madoguchi.opendata import selectors as opendata_selectors
@@ -30,6 +33,8 @@ from madoguchi.organization import selectors as org_selectors
 from madoguchi.organization import services as org_services
 from madoguchi.organization.models import Municipality
 from madoguchi.procedures.services import seed_catalogue
+from madoguchi.records import selectors as record_selectors
+from madoguchi.records import services as record_services
 from madoguchi.registry.services import Member, register_household
 
 # Shown in the README and printed by `madoguchi demo`; the demo is never a production system.
@@ -126,7 +131,7 @@ def seed_staff(municipality: Municipality) -> int:
     """Staff accounts and their posts; returns how many accounts exist afterwards."""
     positions = org_selectors.positions_by_code()  # made by seed_organization
     password_hash = make_password(DEMO_PASSWORD)
-    for person in STAFF:
+    for person in STAFF + TOP_STAFF:
         user = staff_by_username(person["username"]) or create_staff_user(
             username=person["username"],
             last_name=person["family_name"],
@@ -157,7 +162,49 @@ def seed_staff(municipality: Municipality) -> int:
                     valid_to=end,
                     is_concurrent=concurrent,
                 )
-    return len(STAFF)
+    return len(STAFF) + len(TOP_STAFF)
+
+
+def seed_approvals(municipality: Municipality) -> int:
+    """The authority matrix (専決規程); returns how many classes of matter it has."""
+    for order, (code, name, name_en, decider, consulted) in enumerate(MATTER_CLASSES, start=1):
+        approval_services.upsert_matter_class(
+            code=code,
+            name=name,
+            name_en=name_en,
+            decider_code=decider,
+            consult_department_codes=consulted,
+            sort_order=order,
+        )
+    return len(MATTER_CLASSES)
+
+
+def seed_records(municipality: Municipality) -> int:
+    """The file plan and a few files, some expired; returns how many files exist afterwards."""
+    nodes: dict[str, object] = {}
+    for order, (code, name, parent, retention, action) in enumerate(FILE_PLAN, start=1):
+        nodes[code] = record_services.upsert_file_class(
+            code=code,
+            name=name,
+            parent=nodes.get(parent) if parent else None,
+            retention=retention,
+            expiry_action=action,
+            sort_order=order,
+        )
+    existing = set(record_selectors.all_files().values_list("title", flat=True))
+    for class_code, department_code, title, created, completed in FILES:
+        if title in existing:
+            continue
+        record = record_services.create_file(
+            file_class=nodes[class_code],
+            department=org_selectors.department_by_code(municipality, department_code),
+            title=title,
+            fiscal_year=created,
+            actor=None,
+        )
+        if completed is not None:
+            record_services.complete_file(record=record, fiscal_year=completed, actor=None)
+    return record_selectors.all_files().count()
 
 
 def seed_forms() -> int:
@@ -366,6 +413,8 @@ def seed_demo(*, today: dt.date, progress: Callable[[int], None] | None = None) 
     staff = seed_staff(municipality)
     seed_forms()
     seed_catalogue(municipality=municipality)
+    seed_approvals(municipality)
+    seed_records(municipality)
     residents = seed_residents(today, progress)
     seed_certificate_records(today)
     certificate_services.prepare_signing()

@@ -759,6 +759,7 @@ PROCEDURES: list[ProcedureData] = [
     # --- 子育て・教育 ------------------------------------------------------------------------
     {
         "code": "jidou-teate-nintei",
+        "requires_decision": True,
         "department": "kodomo-seisaku",
         "category": "children",
         "title": "児童手当 認定請求",
@@ -961,6 +962,7 @@ PROCEDURES: list[ProcedureData] = [
     },
     {
         "code": "shugaku-enjo",
+        "requires_decision": True,
         "department": "kyoiku-gakko",
         "category": "children",
         "title": "就学援助の申請",

@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from madoguchi.accounts.decorators import staff_required
+from madoguchi.accounts.decorators import recent_authentication_required, staff_required
 from madoguchi.cases import selectors, services, workflow
 from madoguchi.cases.forms import InboxFilterForm, StatusForm, TextForm
 from madoguchi.cases.models import Submission
@@ -111,6 +111,7 @@ def inbox(request: HttpRequest) -> HttpResponse:
 
 
 @staff_required
+@recent_authentication_required
 def inbox_export(request: HttpRequest) -> HttpResponse:
     """CSV in UTF-8 with a byte-order mark, so Excel opens the Japanese correctly."""
     scope = selectors.staff_scope(request.user)
@@ -214,6 +215,8 @@ def case_attachment(request: HttpRequest, receipt_number: str, attachment_id) ->
 def case_status(request: HttpRequest, receipt_number: str) -> HttpResponse:
     form = StatusForm(request.POST)
     if not form.is_valid():
+        # Only someone who may act on the case learns that the form was incomplete.
+        _case_or_404(request, receipt_number, "案件の処理")
         messages.error(request, _("状態を選んでください。"))
         return redirect("cases:staff_case", receipt_number=receipt_number)
     return _act(

@@ -16,7 +16,7 @@ from django.contrib.auth.hashers import make_password
 from django.db import transaction
 
 from madoguchi.accounts.selectors import staff_by_username
-from madoguchi.accounts.services import create_staff_user
+from madoguchi.accounts.services import assign_role, create_staff_user, install_known_totp
 from madoguchi.approvals import services as approval_services
 from madoguchi.certificates import services as certificate_services
 from madoguchi.demo.data import names, places
@@ -39,12 +39,21 @@ from madoguchi.registry.services import Member, register_household
 
 # Shown in the README and printed by `madoguchi demo`; the demo is never a production system.
 DEMO_PASSWORD = "ryugasaki-demo-2026"  # noqa: S105
+# Every demo staff account has this authenticator key (base32, as apps ask for it), so the demo can
+# be tried: add it to an authenticator app, or run `madoguchi demo_totp` for the current code.
+DEMO_TOTP_SECRET = "MADOGUCHIDEMO234"  # noqa: S105
 # The demo organisation took effect with the 2024 reorganisation; staff were appointed at the
 # April 2026 personnel transfer (人事異動), some after an earlier post (see _EARLIER_POSTS).
 ORGANIZATION_FROM = dt.date(2024, 4, 1)
 APPOINTED_FROM = dt.date(2026, 4, 1)
 _EARLIER_POSTS = {"admin.joho": ("shimin-madoguchi", "shuji", dt.date(2023, 4, 1))}
 SUPERUSERS = {"admin.joho"}
+# Roles not implied by a post (配属): (username, role, department code or None for all).
+_ROLES = (
+    ("admin.joho", "system_administrator", None),
+    ("ebihara.m", "auditor", None),
+    ("nakajima.y", "counter_staff", "shimin-madoguchi"),
+)
 RESIDENT_TARGET = 320
 _RANDOM_SEED = 82082
 
@@ -142,6 +151,8 @@ def seed_staff(municipality: Municipality) -> int:
             password_hash=password_hash,
             is_superuser=person["username"] in SUPERUSERS,
         )
+        if not user.totpdevice_set.filter(name="demo").exists():
+            install_known_totp(user=user, secret_base32=DEMO_TOTP_SECRET)
         posts = [
             (code, position, APPOINTED_FROM, None, index > 0)
             for index, (code, position) in enumerate(person["posts"])
@@ -162,6 +173,11 @@ def seed_staff(municipality: Municipality) -> int:
                     valid_to=end,
                     is_concurrent=concurrent,
                 )
+    for username, role, code in _ROLES:
+        user = staff_by_username(username)
+        if not user.role_assignments.filter(role=role).exists():
+            department = org_selectors.department_by_code(municipality, code) if code else None
+            assign_role(user=user, role=role, department=department, valid_from=APPOINTED_FROM, actor=None)
     return len(STAFF) + len(TOP_STAFF)
 
 

@@ -31,6 +31,8 @@ class Site:
     bundle: object
     complete_draft: object
     certificate: object
+    admin: object = None
+    auditor: object = None
     payment: object = None
     counter_payment: object = None
     inquiry: object = None
@@ -129,6 +131,8 @@ def build_site() -> Site:
         inquiry=_chatbot_data(),
         certificate=certificate,
         wifi_resource=published_dataset("public-wifi").resources.get(),
+        admin=staff_by_username("admin.joho"),
+        auditor=staff_by_username("ebihara.m"),
     )
 
 
@@ -147,7 +151,7 @@ def _chatbot_data():
 
 Path = Callable[[Site], str]
 
-# name → (path from the site's data, who looks: "anonymous" | "resident" | "staff")
+# name → (path from the site's data, who looks: "anonymous" | "resident" | "staff" | "admin" | "auditor")
 PAGES: dict[str, tuple[Path, str]] = {
     "core:home": (lambda s: "/", "anonymous"),
     "organization:directory": (lambda s: "/organization/", "anonymous"),
@@ -197,6 +201,14 @@ PAGES: dict[str, tuple[Path, str]] = {
         lambda s: f"/staff/certificates/{s.certificate.verification_code}/",
         "staff",
     ),
+    "accounts:mfa_verify": (lambda s: "/staff/login/verify/", "staff"),
+    "accounts:mfa_setup": (lambda s: "/staff/login/setup/", "staff"),
+    "accounts:reauthenticate": (lambda s: "/staff/reauthenticate/?next=/staff/inbox/export.csv", "staff"),
+    "accounts:security": (lambda s: "/staff/security/", "staff"),
+    "identity:my_sessions": (lambda s: "/my/sessions/", "resident"),
+    "accounts:roles": (lambda s: "/staff/roles/", "admin"),
+    "audit:my_access_log": (lambda s: "/my/access-log/", "resident"),
+    "audit:trail": (lambda s: "/staff/audit/?action=cases.", "auditor"),
     "payments:staff_list": (lambda s: "/staff/payments/", "staff"),
     "payments:staff_detail": (lambda s: f"/staff/payments/{s.counter_payment.pk}/", "staff"),
     "payments:sandbox_pay": (lambda s: f"/sandbox-pay/pay/{s.payment.provider_payment_id}/", "anonymous"),
@@ -283,6 +295,11 @@ NOT_PAGES = {
     "certificates:crl_der": "the demo root's CRL (DER)",
     "certificates:download": "PDF",
     "certificates:pay": "POST-only; redirects to the payment provider's page",
+    "accounts:recovery_codes": "POST-only; shows new codes once (same template as after enrolment)",
+    "accounts:sign_out_everywhere": "POST-only; redirects to the staff sign-in",
+    "accounts:role_assign": "POST-only; redirects to the role list (errors: the role page again)",
+    "accounts:role_end": "POST-only; redirects to the role list",
+    "audit:trail_export": "CSV",
     "payments:return": "redirects to the return_url of the app that started the payment",
     "payments:receipt": "PDF",
     "payments:webhook": "POST-only JSON (signed provider events)",

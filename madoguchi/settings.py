@@ -209,6 +209,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "madoguchi.core.context_processors.municipality",
+                "madoguchi.approvals.context_processors.pending_approvals",
             ],
             "builtins": ["madoguchi.core.templatetags.madoguchi"],
         },
@@ -282,6 +283,23 @@ MADOGUCHI_OIDC = {
 MADOGUCHI_REGISTRY_ADAPTER = os.environ.get("MADOGUCHI_REGISTRY_ADAPTER", "local")
 # The public base URL (scheme and host) when behind a proxy; empty: taken from each request.
 MADOGUCHI_BASE_URL = os.environ.get("MADOGUCHI_BASE_URL", "").rstrip("/")
+
+# --- Electronic certificates (docs/certificates.md) ---------------------------------------------------
+# The city's signing key: a PKCS#12 file, or a PKCS#11 token; with neither (demo only) the demo PKI
+# under var/pki/ signs, timestamped by an in-process sandbox TSA.
+MADOGUCHI_SIGNING_PKCS12 = os.environ.get("MADOGUCHI_SIGNING_PKCS12", "")
+MADOGUCHI_SIGNING_PKCS12_PASSPHRASE = os.environ.get("MADOGUCHI_SIGNING_PKCS12_PASSPHRASE", "")
+MADOGUCHI_SIGNING_PKCS11_MODULE = os.environ.get("MADOGUCHI_SIGNING_PKCS11_MODULE", "")
+MADOGUCHI_SIGNING_PKCS11_TOKEN = os.environ.get("MADOGUCHI_SIGNING_PKCS11_TOKEN", "")
+MADOGUCHI_SIGNING_PKCS11_KEY_LABEL = os.environ.get("MADOGUCHI_SIGNING_PKCS11_KEY_LABEL", "")
+MADOGUCHI_SIGNING_PKCS11_PIN = os.environ.get("MADOGUCHI_SIGNING_PKCS11_PIN", "")
+# PEM file of the root(s) the signing certificate chains to, published at /certificates/ca.pem.
+MADOGUCHI_SIGNING_TRUST_ROOTS = os.environ.get("MADOGUCHI_SIGNING_TRUST_ROOTS", "")
+MADOGUCHI_TSA_URL = os.environ.get("MADOGUCHI_TSA_URL", "")
+# How long after issue the public page still confirms a certificate (検証期限).
+MADOGUCHI_CERTIFICATE_VERIFY_DAYS = int(os.environ.get("MADOGUCHI_CERTIFICATE_VERIFY_DAYS", 90))
+# Printed in certificates' QR codes when MADOGUCHI_BASE_URL is unset (the demo's own address).
+MADOGUCHI_DEMO_BASE_URL = f"http://127.0.0.1:{os.environ.get('PORT', 8000)}"
 
 # --- Payments: the provider (決済代行業者) -----------------------------------------------------------
 # Without PAYMENTS_GATEWAY_URL, payments go to the built-in sandbox gateway (/sandbox-pay/), which
@@ -382,6 +400,18 @@ LOGGING = {
 # --- The municipality this installation serves ------------------------------------------------------
 MADOGUCHI_MUNICIPALITY_CODE = os.environ.get("MADOGUCHI_MUNICIPALITY_CODE", "082082")
 
+# --- Open-data portal ------------------------------------------------------------------------------
+# Map tiles for the open-data map ({z}/{x}/{y}); empty: the map page lists the points only.
+MADOGUCHI_MAP_TILE_URL = os.environ.get(
+    "MADOGUCHI_MAP_TILE_URL", "https://cyberjapandata.gsi.go.jp/xyz/std/{z}/{x}/{y}.png"
+)
+MADOGUCHI_MAP_TILE_ATTRIBUTION = os.environ.get(
+    "MADOGUCHI_MAP_TILE_ATTRIBUTION", "出典：国土地理院（地理院タイル）"
+)
+# --- Electronic approval (電子決裁) ------------------------------------------------------------------
+# A draft waiting longer than this many days for someone is chased by e-mail (approvals_remind).
+APPROVALS_REMINDER_DAYS = int(os.environ.get("APPROVALS_REMINDER_DAYS", 3))
+
 # --- Production refuses an unsafe configuration ---------------------------------------------------
 
 
@@ -420,3 +450,16 @@ if IS_PRODUCTION and (_problems := production_problems()):
         + "\n- ".join(_problems)
         + "\n（docs/operations.md を参照してください / see docs/operations.md）"
     )
+
+# --- Chatbot (issue 6) ------------------------------------------------------------------------------
+# Questions one client (IP address or LINE user) may ask per minute, across all processes.
+MADOGUCHI_CHATBOT_RATE_PER_MINUTE = int(os.environ.get("MADOGUCHI_CHATBOT_RATE_PER_MINUTE", 30))
+# The department that receives inquiries no FAQ points to (a 課 code of the organisation).
+MADOGUCHI_CHATBOT_DEPARTMENT = os.environ.get("MADOGUCHI_CHATBOT_DEPARTMENT", "koshitsu-citysales")
+# LINE Messaging API: the channel's secret (verifies X-Line-Signature) and access token (sends).
+# Without a token, replies go to the sandbox, which records them in the LINE message log.
+LINE_CHANNEL_SECRET = os.environ.get(
+    "LINE_CHANNEL_SECRET", "" if IS_PRODUCTION else "demo-line-channel-secret"
+)
+LINE_CHANNEL_ACCESS_TOKEN = os.environ.get("LINE_CHANNEL_ACCESS_TOKEN", "")
+LINE_API_HOST = os.environ.get("LINE_API_HOST", "https://api.line.me")

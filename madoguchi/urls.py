@@ -10,9 +10,10 @@ urlpatterns = [
     path("", include("madoguchi.identity.urls")),
     path("", include("madoguchi.audit.urls")),
     path("", include("madoguchi.procedures.urls")),
+    # Before cases: its /my/<receipt_number>/ would otherwise swallow /my/certificates/.
+    path("", include("madoguchi.certificates.urls")),
     path("", include("madoguchi.cases.urls")),
     path("", include("madoguchi.payments.urls")),
-    path("", include("madoguchi.certificates.urls")),
     path("", include("madoguchi.chatbot.urls")),
     path("", include("madoguchi.opendata.urls")),
     path("", include("madoguchi.approvals.urls")),

@@ -92,6 +92,8 @@ DOMAIN_SYNONYMS: dict[str, str] = {
     "学童": "放課後児童クラブ",
     "保育園": "保育所",
     "引越": "引っ越し",
+    # Sudachi normalises a lone ごみ/ゴミ to 塵 but keeps ごみ inside 粗大ごみ's short split.
+    "ごみ": "塵",
     "住所変更": "転居",
 }
 
@@ -174,36 +176,52 @@ def _with_synonym(term: str) -> list[str]:
     return [term, canonical] if canonical else [term]
 
 
+def _morpheme_terms(morpheme, surface: str, is_query: bool) -> list[str]:
+    pos = morpheme.part_of_speech()[0]
+    normal = morpheme.normalized_form()
+    if pos == "名詞" and morpheme.part_of_speech()[1] == "数詞":
+        return [normal]
+    if pos not in _CONTENT_POS or normal in _JA_STOP or morpheme.dictionary_form() in _JA_STOP:
+        return _light_terms(surface) if _WORD.fullmatch(surface) and surface.isascii() else []
+    if surface.isascii():
+        return _light_terms(surface)
+    found = _with_synonym(normal)
+    found.extend(f"{SYNONYM_PREFIX}{group}" for group in morpheme.synonym_group_ids())
+    parts = morpheme.split(SplitMode.A)
+    if len(parts) > 1:
+        for part in parts:
+            part_normal = part.normalized_form()
+            if part_normal not in _JA_STOP and part.part_of_speech()[0] in _CONTENT_POS:
+                found.extend(_with_synonym(part_normal))
+                if not is_query and part.reading_form():
+                    found.append(f"{READING_PREFIX}{_katakana(part.reading_form())}")
+    reading = morpheme.reading_form()
+    if reading and (not is_query or morpheme.is_oov() or _KANA.match(surface)):
+        found.append(f"{READING_PREFIX}{_katakana(reading)}")
+    return found
+
+
+# The terms of a dictionary word depend only on the word and its surface: remembering them saves
+# most of the Python work when a whole namespace is rebuilt. Bounded; cleared when full.
+_TERMS_BY_WORD: dict[tuple[int, str, bool], list[str]] = {}
+_TERMS_BY_WORD_LIMIT = 200_000
+
+
 def _japanese_terms(text: str, *, is_query: bool) -> list[str]:
     text = unicodedata.normalize("NFKC", text)
     found: list[str] = []
     for morpheme in _tokenizer().tokenize(text):
-        pos = morpheme.part_of_speech()[0]
-        normal = morpheme.normalized_form()
         surface = morpheme.surface()
-        if pos == "名詞" and morpheme.part_of_speech()[1] == "数詞":
-            found.append(normal)
+        if morpheme.is_oov():
+            found.extend(_morpheme_terms(morpheme, surface, is_query))
             continue
-        if pos not in _CONTENT_POS or normal in _JA_STOP or morpheme.dictionary_form() in _JA_STOP:
-            if _WORD.fullmatch(surface) and surface.isascii():
-                found.extend(_light_terms(surface))
-            continue
-        if surface.isascii():
-            found.extend(_light_terms(surface))
-            continue
-        found.extend(_with_synonym(normal))
-        found.extend(f"{SYNONYM_PREFIX}{group}" for group in morpheme.synonym_group_ids())
-        parts = morpheme.split(SplitMode.A)
-        if len(parts) > 1:
-            for part in parts:
-                part_normal = part.normalized_form()
-                if part_normal not in _JA_STOP and part.part_of_speech()[0] in _CONTENT_POS:
-                    found.extend(_with_synonym(part_normal))
-                    if not is_query and part.reading_form():
-                        found.append(f"{READING_PREFIX}{_katakana(part.reading_form())}")
-        reading = morpheme.reading_form()
-        if reading and (not is_query or morpheme.is_oov() or _KANA.match(surface)):
-            found.append(f"{READING_PREFIX}{_katakana(reading)}")
+        key = (morpheme.word_id(), surface, is_query)
+        cached = _TERMS_BY_WORD.get(key)
+        if cached is None:
+            if len(_TERMS_BY_WORD) >= _TERMS_BY_WORD_LIMIT:
+                _TERMS_BY_WORD.clear()
+            cached = _TERMS_BY_WORD[key] = _morpheme_terms(morpheme, surface, is_query)
+        found.extend(cached)
     return found
 
 
@@ -230,3 +248,9 @@ def terms(text: str, lang: str = "ja", *, is_query: bool = False) -> list[str]:
     if lang in {"ja", "easy_ja"} or _JAPANESE_KANA.search(text):
         return _japanese_terms(text, is_query=is_query)
     return _light_terms(text)
+
+
+def japanese_morphemes(text: str) -> list[tuple[str, tuple[str, ...]]]:
+    """(surface, part of speech) of each word in ``text``, for callers that classify words —
+    the chatbot finds personal names (固有名詞・人名) this way without a tokenizer of its own."""
+    return [(m.surface(), tuple(m.part_of_speech())) for m in _tokenizer().tokenize(text)]

@@ -79,3 +79,12 @@ def axe_violations(page) -> list[dict]:
         }
         for v in result["violations"]
     ]
+
+
+# A map tile served by the live server itself: browser tests never reach an outside tile server.
+LOCAL_TILE_URL = "/static/vendor/leaflet/images/layers.png?z={z}&x={x}&y={y}"
+
+
+@pytest.fixture(autouse=True)
+def _local_map_tiles(settings):
+    settings.MADOGUCHI_MAP_TILE_URL = LOCAL_TILE_URL

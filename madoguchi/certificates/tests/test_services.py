@@ -145,6 +145,14 @@ def test_each_kind_prints_its_own_records(resident, kind, expected):
     assert AuditEvent.objects.filter(action="registry.read", object_id=HEAD_CODE).exists()
 
 
+def test_a_specimen_of_each_kind_shows_only_that_kind(db):
+    residence = services.issue_specimen(kind="juminhyo")
+    seal = services.issue_specimen(kind="inkan")
+    assert "印影" not in _pdf_text(residence) and "見本 太郎" in _pdf_text(residence)
+    assert "印影" in _pdf_text(seal) and "印鑑登録証明書" in _pdf_text(seal)
+    assert residence.is_specimen and residence.resident_code == ""
+
+
 def test_revoking_needs_a_reason_and_happens_once(resident):
     certificate = services.issue_certificate(kind="juminhyo", resident_code=HEAD_CODE, actor=resident)
     with pytest.raises(services.CertificateError):

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
+from reportlab.pdfgen import canvas
 
 from madoguchi.audit.models import AuditEvent
 from madoguchi.cases.tests.conftest import CHILD_CODE, HEAD_CODE
@@ -19,6 +21,15 @@ def _request(resident, *, kind: str = "juminhyo", copies: int = 2) -> Certificat
     return services.create_request(
         applicant=resident, resident_code=HEAD_CODE, kind=kind, copies=copies, purpose="金融機関への提出"
     )
+
+
+def _blank() -> bytes:
+    """A blank one-page PDF."""
+    buffer = io.BytesIO()
+    page = canvas.Canvas(buffer)
+    page.showPage()
+    page.save()
+    return buffer.getvalue()
 
 
 def _pdf_text(certificate: Certificate) -> str:

@@ -68,15 +68,16 @@ class SigningSetup:
     signer: signers.Signer
     timestamper: timestamps.TimeStamper
     trust_roots: list[asn1_x509.Certificate]
-    crls: list[asn1_crl.CertificateList]
     allow_fetching: bool
-    demo: DemoPkiView | None = None
+    demo: pki.DemoPki | None = None
 
     def validation_context(self) -> ValidationContext:
         """A fresh context per signature: revocation info is collected into it while signing."""
+        # The demo root's CRL is made fresh for each signature, so it is never past its next update.
+        crls = [asn1_crl.CertificateList.load(self.demo.crl_der())] if self.demo else []
         return ValidationContext(
             trust_roots=self.trust_roots,
-            crls=self.crls,
+            crls=crls,
             allow_fetching=self.allow_fetching,
             revocation_mode="require" if self.demo else "hard-fail",
         )
@@ -84,16 +85,6 @@ class SigningSetup:
     @property
     def trust_root_pem(self) -> bytes:
         return b"".join(_pem(certificate) for certificate in self.trust_roots)
-
-
-@dataclass
-class DemoPkiView:
-    """The demo PKI, kept so the published CRL is signed by the same root."""
-
-    pki: pki.DemoPki
-
-    def crl_der(self) -> bytes:
-        return self.pki.crl().public_bytes(serialization.Encoding.DER)
 
 
 class SandboxTimeStamper(DummyTimeStamper):
@@ -166,7 +157,6 @@ def _demo_setup() -> SigningSetup:
     root = _asn1_certificate(demo.root_certificate)
     signing = _asn1_certificate(demo.signing_certificate)
     tsa = _asn1_certificate(demo.tsa_certificate)
-    view = DemoPkiView(demo)
     return SigningSetup(
         signer=signers.SimpleSigner(
             signing_cert=signing,
@@ -175,9 +165,8 @@ def _demo_setup() -> SigningSetup:
         ),
         timestamper=SandboxTimeStamper(tsa_certificate=tsa, tsa_key=demo.tsa_key, certs_to_embed=[tsa, root]),
         trust_roots=[root],
-        crls=[asn1_crl.CertificateList.load(view.crl_der())],
         allow_fetching=False,
-        demo=view,
+        demo=demo,
     )
 
 
@@ -210,7 +199,6 @@ def _configured_setup() -> SigningSetup:
         signer=_production_signer(),
         timestamper=timestamps.HTTPTimeStamper(settings.MADOGUCHI_TSA_URL),
         trust_roots=_load_trust_roots(settings.MADOGUCHI_SIGNING_TRUST_ROOTS),
-        crls=[],
         allow_fetching=True,
     )
 

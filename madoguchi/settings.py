@@ -340,6 +340,11 @@ def production_problems() -> list[str]:
         problems.append("ALLOWED_HOSTS が空です / ALLOWED_HOSTS is empty")
     if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         problems.append("本番で SQLite は使えません / SQLite cannot be used in production: set DATABASE_URL")
+    if not MADOGUCHI_BASE_URL.startswith("https://"):
+        problems.append(
+            "MADOGUCHI_BASE_URL（https:// で始まる公開URL）が未設定です / MADOGUCHI_BASE_URL must be the "
+            "site's public https:// address (used in e-mails and certificates)"
+        )
     if not MADOGUCHI_OIDC["ISSUER"]:
         problems.append(
             "本番で検証用IdPは使えません / the sandbox identity provider cannot be used in production: "

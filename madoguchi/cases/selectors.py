@@ -11,20 +11,59 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from django.core import signing
 from django.core.cache import cache
 from django.db.models import Q, QuerySet
+from django.urls import reverse
 from django.utils import timezone
 
 from madoguchi.audit.services import record_event
 from madoguchi.cases import workflow
 from madoguchi.cases.models import Attachment, Bundle, Draft, Submission
 from madoguchi.core import versions
+from madoguchi.identity import selectors as identity_selectors
 from madoguchi.organization.selectors import posts_held_by, subtree_ids
 from madoguchi.procedures import selectors as procedure_selectors
 
 
 def submission_by_id(submission_id: int) -> Submission:
     return Submission.objects.select_related("applicant", "department").get(pk=submission_id)
+
+
+# A guest's status link (see ``status_path``) works for a little over a year.
+STATUS_LINK_SALT = "cases.status-link"
+STATUS_LINK_MAX_AGE = dt.timedelta(days=400)
+
+
+def status_path(submission: Submission) -> str:
+    """Where the applicant follows the application: the マイページ page, or a guest's signed link.
+
+    A guest (no sign-in) has no マイページ after the browser session ends; the link carries the
+    receipt number signed with the site's key, so it cannot be guessed from a receipt number.
+    """
+    if identity_selectors.is_guest(submission.applicant):
+        token = signing.dumps(submission.receipt_number, salt=STATUS_LINK_SALT)
+        return reverse("cases:status_link", kwargs={"token": token})
+    return reverse("cases:my_submission", kwargs={"receipt_number": submission.receipt_number})
+
+
+def submission_for_status_link(token: str) -> Submission | None:
+    """The submission a guest's status link names, or None for a forged or expired link."""
+    try:
+        receipt_number = signing.loads(token, salt=STATUS_LINK_SALT, max_age=STATUS_LINK_MAX_AGE)
+    except signing.BadSignature:
+        return None
+    return Submission.objects.select_related("department").filter(receipt_number=receipt_number).first()
+
+
+def applicant_name(submission: Submission) -> str:
+    """The name to greet the applicant by: the account's, else the name given in the form."""
+    if not identity_selectors.is_guest(submission.applicant):
+        return submission.applicant.display_name
+    name = submission.answers.get("name")
+    if isinstance(name, dict) and name.get("last"):
+        return f"{name.get('last', '')} {name.get('first', '')}".strip()
+    return "申請者"
 
 
 def contact_email(submission: Submission) -> str:

@@ -24,7 +24,9 @@ from madoguchi.core.templatetags.madoguchi import display_date
 from madoguchi.core.wareki import parse_japanese_date
 from madoguchi.formbuilder import engine
 from madoguchi.formbuilder.engine import to_katakana
+from madoguchi.identity import selectors as identity_selectors
 from madoguchi.identity import services as identity_services
+from madoguchi.identity.cardreader import SANDBOX_PIN, CardReadError
 from madoguchi.payments import selectors as payment_selectors
 from madoguchi.payments import services as payment_services
 from madoguchi.procedures import selectors as procedure_selectors
@@ -302,9 +304,33 @@ def counter(request: HttpRequest) -> HttpResponse:
             "birth_date": birth_text,
             "errors": errors,
             "results": results,
+            "cards": identity_selectors.counter_cards(actor=request.user),
+            "sandbox_pin": SANDBOX_PIN,
         },
         status=400 if errors else 200,
     )
+
+
+@staff_required
+@require_POST
+def counter_card(request: HttpRequest) -> HttpResponse:
+    """Find the resident by reading their My Number Card (券面事項入力補助) with their PIN."""
+    try:
+        resident_code = identity_services.resident_from_card(
+            card_id=request.POST.get("card", ""), pin=request.POST.get("pin", "").strip(), actor=request.user
+        )
+    except CardReadError as error:
+        messages.error(request, str(error))
+        return redirect("cases:staff_counter")
+    if resident_code is None:
+        messages.error(
+            request,
+            _(
+                "カードの券面事項に一致する住民記録がありません。転入前の方は、フリガナと生年月日で探すか、転入の手続から始めてください。"
+            ),
+        )
+        return redirect("cases:staff_counter")
+    return redirect("cases:staff_counter_resident", resident_code=resident_code)
 
 
 @staff_required

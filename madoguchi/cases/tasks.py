@@ -4,7 +4,18 @@ from celery import shared_task
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from madoguchi.core.links import absolute_url
 from madoguchi.notifications.services import notify
+
+
+def _email_context(submission) -> dict:
+    from madoguchi.cases.selectors import applicant_name, status_path
+
+    return {
+        "submission": submission,
+        "name": applicant_name(submission),
+        "status_url": absolute_url(status_path(submission)),
+    }
 
 
 @shared_task
@@ -14,7 +25,7 @@ def send_submission_confirmation(submission_id: int) -> None:
 
     submission = submission_by_id(submission_id)
     with translation.override("ja"):
-        body = render_to_string("cases/email/received.txt", {"submission": submission})
+        body = render_to_string("cases/email/received.txt", _email_context(submission))
     notify(
         key=f"submission-received:{submission.pk}",
         to=contact_email(submission),
@@ -32,7 +43,7 @@ def send_status_notification(submission_id: int, status: str) -> None:
     with translation.override("ja"):
         body = render_to_string(
             "cases/email/status.txt",
-            {"submission": submission, "status": status, "label": submission.Status(status).label},
+            {**_email_context(submission), "status": status, "label": submission.Status(status).label},
         )
         label = str(submission.Status(status).label)
     notify(

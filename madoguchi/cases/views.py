@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 
 from django.contrib import messages
+from django.contrib.auth import login
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -18,9 +19,13 @@ from madoguchi.cases.decorators import resident_required
 from madoguchi.core.pdf import sections_pdf
 from madoguchi.formbuilder import engine
 from madoguchi.identity import selectors as identity_selectors
+from madoguchi.identity import services as identity_services
 from madoguchi.payments import selectors as payment_selectors
 from madoguchi.payments import services as payment_services
 from madoguchi.procedures import selectors as procedure_selectors
+
+# Guests never authenticate against a backend; the session is opened for the new account itself.
+GUEST_BACKEND = "django.contrib.auth.backends.ModelBackend"
 
 
 def _procedure_or_404(code: str):
@@ -34,14 +39,22 @@ def apply_start(request: HttpRequest, procedure_code: str) -> HttpResponse:
     """What the resident needs before starting; the start button creates (or resumes) the draft."""
     procedure = _procedure_or_404(procedure_code)
     if request.method == "POST":
-        if not request.user.is_authenticated or request.user.is_staff_member:
-            return redirect(f"{reverse('identity:login')}?next={request.path}")
+        login_url = f"{reverse('identity:login')}?next={request.path}"
+        if request.user.is_authenticated and request.user.is_staff_member:
+            return redirect(login_url)
+        if not request.user.is_authenticated:
+            if procedure.sign_in_level != "none" or request.POST.get("guest") != "yes":
+                return redirect(login_url)
+            login(request, identity_services.open_guest_account(), backend=GUEST_BACKEND)
+        elif procedure.sign_in_level != "none" and identity_selectors.is_guest(request.user):
+            messages.info(request, _("この手続はログインが必要です。"))
+            return redirect(login_url)
         if (
             procedure.sign_in_level == "mynumber_card"
             and identity_selectors.sign_in_level(request) != "mynumber_card"
         ):
             messages.info(request, _("この手続はマイナンバーカードでのログインが必要です。"))
-            return redirect(f"{reverse('identity:login')}?next={request.path}")
+            return redirect(login_url)
         try:
             draft = services.start_draft(
                 applicant=request.user,
@@ -191,7 +204,15 @@ def done(request: HttpRequest, receipt_number: str) -> HttpResponse:
     submission = selectors.submission_of(request.user, receipt_number)
     if submission is None:
         raise Http404
-    return render(request, "cases/done.html", {"submission": submission})
+    return render(
+        request,
+        "cases/done.html",
+        {
+            "submission": submission,
+            "status_path": selectors.status_path(submission),
+            "guest": identity_selectors.is_guest(request.user),
+        },
+    )
 
 
 def _payable(submission) -> bool:
@@ -282,6 +303,27 @@ def my_submission(request: HttpRequest, receipt_number: str) -> HttpResponse:
             "steps": engine.visible_steps(spec, submission.answers),
             "payable": _payable(submission),
             "payments": payment_selectors.payments_for_purpose(services.payment_purpose(submission)),
+        },
+    )
+
+
+def status_link(request: HttpRequest, token: str) -> HttpResponse:
+    """A guest's application status, reached from the link in the e-mail (no sign-in).
+
+    It shows the status, its history and the department's messages — what the applicant needs
+    to follow up — but not the answers or attachments: the link may be forwarded or kept in a
+    mailbox longer than a session would last.
+    """
+    submission = selectors.submission_for_status_link(token)
+    if submission is None:
+        raise Http404
+    return render(
+        request,
+        "cases/status_link.html",
+        {
+            "submission": submission,
+            "history": submission.status_changes.all(),
+            "staff_messages": submission.messages.filter(from_staff=True),
         },
     )
 

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.http import HttpRequest
 
+from madoguchi.identity.cardreader import SandboxCard, sandbox_cards
 from madoguchi.identity.models import ResidentIdentity
 from madoguchi.identity.oidc import JPKI_ACR
 
@@ -15,6 +17,9 @@ SESSION_AUTH_TIME = "identity.auth_time"
 
 MYNUMBER_CARD = "mynumber_card"
 NO_SIGN_IN = "none"
+# Visitors applying for a procedure that needs no sign-in (本人確認: なし) get an account of this
+# issuer for their browser session (services.open_guest_account); it never matches a record.
+GUEST_ISSUER = "urn:madoguchi:guest"
 
 
 def resident_code_of(user: Any) -> str | None:
@@ -48,3 +53,15 @@ def sign_in_level(request: HttpRequest) -> str:
     ):
         return MYNUMBER_CARD
     return NO_SIGN_IN
+
+
+def counter_cards(*, actor: Any) -> list[SandboxCard]:
+    """The cards the counter's reader can read: the sandbox reader's, none in production."""
+    if settings.IS_PRODUCTION:
+        return []
+    return sandbox_cards(actor=actor)
+
+
+def is_guest(user: Any) -> bool:
+    """Whether the user is a visitor applying without signing in (see services.open_guest_account)."""
+    return ResidentIdentity.objects.filter(user_id=user.pk, issuer=GUEST_ISSUER).exists()

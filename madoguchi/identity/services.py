@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import secrets
 from typing import Any
 
 from django.db import transaction
@@ -13,8 +14,10 @@ from django.utils.translation import gettext as _
 from madoguchi.accounts.models import User
 from madoguchi.accounts.services import create_resident_user
 from madoguchi.audit.services import record_event
+from madoguchi.identity import cardreader
 from madoguchi.identity.models import ResidentIdentity
 from madoguchi.identity.oidc import CardHolder
+from madoguchi.identity.selectors import GUEST_ISSUER
 from madoguchi.registry.selectors import match_resident, resident_data
 
 MATCH_PURPOSE = "マイナンバーカードによる本人確認"
@@ -155,6 +158,29 @@ def counter_account(*, resident_code: str, actor: Any) -> User:
     return user
 
 
+@transaction.atomic
+def open_guest_account() -> User:
+    """An account for one visitor who applies without signing in (e.g. 粗大ごみ, 相談の予約).
+
+    Drafts and submissions need an owner; giving the visitor's session a throw-away resident
+    account keeps one set of ownership checks for everybody. It has no usable password and no
+    registry record, so nothing is prefilled and no procedure that needs a sign-in is open to it;
+    after the session ends the visitor follows the application through the link in the e-mail.
+    """
+    subject = secrets.token_urlsafe(24)
+    user = create_resident_user(
+        username=resident_username(issuer=GUEST_ISSUER, subject=subject),
+        last_name="",
+        first_name="",
+        last_name_kana="",
+        first_name_kana="",
+    )
+    ResidentIdentity.objects.create(
+        user=user, issuer=GUEST_ISSUER, subject=subject, resident_code="", last_sign_in_at=timezone.now()
+    )
+    return user
+
+
 def record_sign_in_failure(*, reason: str) -> None:
     """Put a failed card sign-in on the audit trail; ``reason`` is a short code, never a token."""
     record_event(
@@ -163,3 +189,22 @@ def record_sign_in_failure(*, reason: str) -> None:
         purpose="マイナンバーカードによるログインの失敗",
         details={"reason": reason[:100]},
     )
+
+
+def resident_from_card(*, card_id: str, pin: str, actor: Any) -> str | None:
+    """Read the card at the counter and find its holder's record: the 住民票コード, or None.
+
+    The card's four items must match the registry exactly (``match_resident``), as at sign-in;
+    a card whose holder is not (yet) a resident here — someone moving in, say — finds nobody.
+    Wrong PINs and locked cards raise ``cardreader.CardReadError`` with a message for the clerk.
+    """
+    face = cardreader.verify_reading(cardreader.read_sandbox_card(card_id=card_id, pin=pin, actor=actor))
+    record = match_resident(
+        last_name=face.last_name,
+        first_name=face.first_name,
+        birth_date=face.birth_date,
+        address=face.address,
+        actor=actor,
+        purpose="窓口でのマイナンバーカードによる本人確認",
+    )
+    return record.resident_code if record else None

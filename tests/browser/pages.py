@@ -10,9 +10,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.core import signing
 from django.http import QueryDict
 
 from madoguchi.cases import services as case_services
+from madoguchi.cases.selectors import STATUS_LINK_SALT
 from madoguchi.cases.tests.conftest import HEAD_CODE
 from madoguchi.demo.services import seed_organization, seed_staff
 from madoguchi.identity import services as identity_services
@@ -138,6 +140,10 @@ PAGES: dict[str, tuple[Path, str]] = {
     "cases:done": (lambda s: f"/my/{s.submission.receipt_number}/done/", "resident"),
     "cases:amend": (lambda s: f"/my/{s.submission.receipt_number}/amend/request/", "resident"),
     "cases:bundle": (lambda s: f"/apply/b/{s.bundle.pk}/", "resident"),
+    "cases:status_link": (
+        lambda s: f"/status/{signing.dumps(s.submission.receipt_number, salt=STATUS_LINK_SALT)}/",
+        "anonymous",
+    ),
     "accounts:staff_home": (lambda s: "/staff/", "staff"),
     "cases:staff_inbox": (lambda s: "/staff/inbox/?status=correction_requested", "staff"),
     "cases:staff_case": (lambda s: f"/staff/cases/{s.submission.receipt_number}/", "staff"),
@@ -187,6 +193,7 @@ NOT_PAGES = {
     "cases:staff_case_pdf": "PDF",
     "cases:my_attachment": "a file download",
     "cases:staff_case_attachment": "a file download",
+    "cases:staff_counter_card": "POST-only; redirects to the resident found (or back with a message)",
     "cases:staff_case_status": "POST-only; redirects to the case",
     "cases:staff_case_correction": "POST-only; redirects to the case",
     "cases:staff_case_assign": "POST-only; redirects to the case",

@@ -16,6 +16,7 @@ SAFE_PRODUCTION = {
     "DATABASE_URL": "postgres://madoguchi@db.invalid/madoguchi",
     "DEBUG": "0",
     "MADOGUCHI_OIDC_ISSUER": "https://idp.city.example/realms/residents",
+    "MADOGUCHI_BASE_URL": "https://madoguchi.city.example",
 }
 
 
@@ -51,6 +52,7 @@ def test_a_safe_production_configuration_starts(tmp_path):
         ({"ALLOWED_HOSTS": ""}, "ALLOWED_HOSTS"),
         ({"DATABASE_URL": ""}, "SQLite"),
         ({"MADOGUCHI_OIDC_ISSUER": ""}, "MADOGUCHI_OIDC_ISSUER"),
+        ({"MADOGUCHI_BASE_URL": "http://madoguchi.city.example"}, "MADOGUCHI_BASE_URL"),
     ],
 )
 def test_production_refuses_an_unsafe_configuration_with_a_clear_message(tmp_path, override, complaint):

@@ -1,0 +1,110 @@
+"""Procedures that need no sign-in (本人確認: なし): a visitor applies and follows by e-mailed link."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from madoguchi.cases.models import Draft, Submission
+from madoguchi.notifications.models import Notification
+
+pytestmark = [pytest.mark.django_db, pytest.mark.sqlite_subset]
+
+
+@pytest.fixture
+def open_procedure(procedure):
+    procedure.sign_in_level = "none"
+    procedure.save()
+    return procedure
+
+
+def _apply_as_guest(client, capture) -> Submission:
+    response = client.post("/apply/test-certificate/", {"guest": "yes"})
+    assert response.status_code == 302, response.content.decode()[:500]
+    step_url = client.get(response["Location"])["Location"]
+    assert step_url.endswith("/step/applicant/"), "a guest has no registry record to consent to"
+    response = client.post(
+        step_url,
+        {
+            "name__last": "見田",
+            "name__first": "花子",
+            "name__last_kana": "ミタ",
+            "name__first_kana": "ハナコ",
+            "birth_date": "1990-04-01",
+            "address__postal_code": "3010001",
+            "address__address": "茨城県龍ケ崎市久保台",
+            "address__detail": "1-2-3",
+            "email": "hanako@example.jp",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:3000]
+    response = client.post(response["Location"], {"purpose": "bank", "copies": "1"})
+    review_url = response["Location"]
+    with capture(execute=True):
+        response = client.post(review_url, {})
+    assert response.status_code == 302, response.content.decode()[:3000]
+    return Submission.objects.get()
+
+
+def test_a_visitor_applies_without_signing_in_and_follows_by_the_link_in_the_e_mail(
+    client, open_procedure, django_capture_on_commit_callbacks
+):
+    submission = _apply_as_guest(client, django_capture_on_commit_callbacks)
+    assert submission.resident_code == "" and submission.answers["name"]["last"] == "見田"
+    done = client.get(f"/my/{submission.receipt_number}/done/").content.decode()
+    mail = Notification.objects.get(key=f"submission-received:{submission.pk}")
+    assert mail.body.startswith("見田 花子 様")
+    link = re.search(r"http://localhost:8000(/status/[^\s]+/)", mail.body).group(1)
+    assert f'href="{link}"' in done
+
+    client.logout()
+    page = client.get(link)
+    assert page.status_code == 200
+    body = page.content.decode()
+    assert submission.receipt_number in body and "受付" in body
+    assert "久保台" not in body, "the link shows the status, not the answers"
+
+
+def test_a_forged_or_altered_status_link_finds_nothing(
+    client, open_procedure, django_capture_on_commit_callbacks
+):
+    submission = _apply_as_guest(client, django_capture_on_commit_callbacks)
+    assert client.get(f"/status/{submission.receipt_number}/").status_code == 404
+    mail = Notification.objects.get(key=f"submission-received:{submission.pk}")
+    link = re.search(r"(/status/[^\s]+/)", mail.body).group(1)
+    assert client.get(link[:-3] + "x/").status_code == 404
+
+
+def test_an_anonymous_visitor_must_choose_to_go_on_without_signing_in(client, open_procedure):
+    response = client.post("/apply/test-certificate/")
+    assert response["Location"].startswith("/login/")
+    assert not Draft.objects.exists()
+    assert "ログインせずに申請をはじめる" in client.get("/apply/test-certificate/").content.decode()
+
+
+def test_a_guest_cannot_start_a_procedure_that_needs_a_sign_in(client, open_procedure):
+    from madoguchi.procedures.models import Procedure
+
+    client.post("/apply/test-certificate/", {"guest": "yes"})
+    open_procedure.sign_in_level = Procedure.SignInLevel.ACCOUNT
+    open_procedure.save()
+    Draft.objects.all().delete()
+    response = client.post("/apply/test-certificate/")
+    assert response["Location"].startswith("/login/")
+    assert not Draft.objects.exists()
+
+
+def test_a_guest_cannot_open_a_signed_in_residents_submission(client, open_procedure, resident):
+    from madoguchi.cases.tests.conftest import fill_in
+
+    client.force_login(resident)
+    open_procedure.sign_in_level = "account"
+    open_procedure.save()
+    client.post(fill_in(client), {})
+    theirs = Submission.objects.get()
+    client.logout()
+    open_procedure.sign_in_level = "none"
+    open_procedure.save()
+    client.post("/apply/test-certificate/", {"guest": "yes"})
+    assert client.get(f"/my/{theirs.receipt_number}/").status_code == 404

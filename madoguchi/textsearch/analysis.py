@@ -1,0 +1,232 @@
+"""Text analysis (形態素解析) — turning text into the index terms that documents and queries share.
+
+Japanese goes through SudachiPy with the ``core`` dictionary. For each content word it yields:
+
+* the **normalised form** (正規化表記) of the long split (mode C), so 引越し/引っ越し/引越,
+  申込/申し込み and こども/子ども/子供 become one term;
+* the normalised forms of the short split (mode A) when mode C kept a compound whole, so a
+  question about 転入 finds 転入届 and 暗証番号 meets 番号;
+* Sudachi's **synonym-group ids** (同義語グループ) as ``#s<id>`` terms, so スマホ/スマートフォン
+  and コンビニ/コンビニエンスストア meet although their normalised forms differ;
+* the **reading** (読み) as ``#r<カタカナ>`` for every content word of a document, and for a
+  query's words written only in kana or unknown to the dictionary — so ぐりーんかーど or a
+  misspelt katakana loan word still meets the document that writes it in kanji or katakana.
+
+A short table of city-hall abbreviations Sudachi does not know (``DOMAIN_SYNONYMS``: マイナ →
+マイナンバーカード …) is applied to the normalised forms.
+
+Other languages take a light path: NFKC, lower case, accents removed, a small stop-word list and
+a crude suffix stemmer for Latin-script words; Chinese and Korean text (no spaces between words,
+or particles glued to them) also yields character bigrams.
+
+Analysis is deterministic and does not touch the database: the same function analyses the stored
+documents and the queries, which is what makes them meet.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import threading
+import unicodedata
+
+from sudachipy import Dictionary, SplitMode
+
+READING_PREFIX = "#r"
+SYNONYM_PREFIX = "#s"
+
+# Parts of speech (品詞) whose words carry meaning for retrieval. Particles, auxiliaries, symbols
+# and blanks are dropped. 代名詞 stays: どこ/いつ/いくら tell "where" questions from "when" ones.
+_CONTENT_POS = {"名詞", "動詞", "形容詞", "形状詞", "副詞", "代名詞", "接頭辞", "接尾辞", "連体詞"}
+# Light verbs and formal nouns that appear in almost every question and answer.
+_JA_STOP = {
+    "する",
+    "ある",
+    "居る",
+    "いる",
+    "成る",
+    "なる",
+    "出来る",
+    "こと",
+    "事",
+    "もの",
+    "物",
+    "為",
+    "ため",
+    "様",
+    "よう",
+    "方",
+    "所",
+    "ところ",
+    "れる",
+    "られる",
+    "御",
+    "お",
+    "ご",
+    "さん",
+    "くださる",
+    "下さる",
+    "頂く",
+    "いただく",
+    "思う",
+    "良い",
+    "いい",
+    "教える",
+    "知る",
+    "分かる",
+    "わかる",
+}
+
+# Abbreviations and city-hall words Sudachi's dictionary does not join (normalised form → the
+# normalised form it stands for). Both the short word and the full one are indexed.
+DOMAIN_SYNONYMS: dict[str, str] = {
+    "マイナ": "マイナンバーカード",
+    "マイナカード": "マイナンバーカード",
+    "個人番号カード": "マイナンバーカード",
+    "住基": "住民基本台帳",
+    "国保": "国民健康保険",
+    "後期高齢": "後期高齢者医療",
+    "ハザードマップ": "防災マップ",
+    "wifi": "無線LAN",
+    "wi-fi": "無線LAN",
+    "学童": "放課後児童クラブ",
+    "保育園": "保育所",
+    "引越": "引っ越し",
+    "住所変更": "転居",
+}
+
+# Function words of English and Portuguese questions, dropped from the light path. Question
+# words (where, when, onde, quando) stay: they tell a "where" question from a "when" one.
+_EN_STOP = frozenset(
+    (  # noqa: SIM905 — a word list reads better as text than as a hundred quoted items
+        "a an the and or of to in on at for with by from is are was were be been am do does did can could "
+        "i you he she it we they my your our their me us them this that these those what which who whom "
+        "why please would should will shall may might must have has had there here as "
+        "if not no so than too very just about into out up get want need also any some o os as um uma "
+        "de do da dos das em no na para por com como que e eu meu minha"
+    ).split()
+)
+
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+_KANA = re.compile(r"^[\u3041-\u309f\u30a0-\u30ffー]+$")
+_KANA_RUN = re.compile(r"[\u3041-\u3096\u30a1-\u30faー]{3,}")
+_HAN_OR_HANGUL = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf\uac00-\ud7af]")
+_JAPANESE_KANA = re.compile(r"[\u3041-\u309f\u30a0-\u30ff]")
+
+_local = threading.local()
+
+
+@functools.cache
+def _dictionary() -> Dictionary:
+    # Loading the dictionary takes a few hundred milliseconds; it is shared, read-only.
+    return Dictionary(dict="core")
+
+
+def _tokenizer():
+    # A Sudachi tokenizer is not safe to share between threads; a dictionary is.
+    tokenizer = getattr(_local, "tokenizer", None)
+    if tokenizer is None:
+        tokenizer = _local.tokenizer = _dictionary().tokenizer(mode=SplitMode.C)
+    return tokenizer
+
+
+def _katakana(text: str) -> str:
+    return "".join(chr(ord(c) + 0x60) if "\u3041" <= c <= "\u3096" else c for c in text)
+
+
+def _strip_accents(text: str) -> str:
+    # Only for Latin-script words: NFD would also take Hangul syllables apart.
+    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+
+
+def _stem(word: str) -> str:
+    """A deliberately crude English/Portuguese suffix stripper: certificates → certificate."""
+    for suffix, keep in (("ies", "y"), ("ing", ""), ("ed", ""), ("s", "")):
+        if len(word) > len(suffix) + 3 and word.endswith(suffix) and not word.endswith("ss"):
+            return word[: -len(suffix)] + keep
+    return word
+
+
+def _bigrams(run: str) -> list[str]:
+    if len(run) == 1:
+        return [run]
+    return [run[i : i + 2] for i in range(len(run) - 1)]
+
+
+def _light_terms(text: str) -> list[str]:
+    text = unicodedata.normalize("NFKC", text).casefold()
+    found: list[str] = []
+    for word in _WORD.findall(text):
+        if _HAN_OR_HANGUL.search(word):
+            found.extend(_bigrams(word))
+            if len(word) <= 4:
+                found.append(word)
+            continue
+        word = _strip_accents(word)
+        if word in _EN_STOP or (len(word) < 2 and not word.isdigit()):
+            continue
+        found.append(_stem(word))
+    return found
+
+
+def _with_synonym(term: str) -> list[str]:
+    canonical = DOMAIN_SYNONYMS.get(term)
+    return [term, canonical] if canonical else [term]
+
+
+def _japanese_terms(text: str, *, is_query: bool) -> list[str]:
+    text = unicodedata.normalize("NFKC", text)
+    found: list[str] = []
+    for morpheme in _tokenizer().tokenize(text):
+        pos = morpheme.part_of_speech()[0]
+        normal = morpheme.normalized_form()
+        surface = morpheme.surface()
+        if pos == "名詞" and morpheme.part_of_speech()[1] == "数詞":
+            found.append(normal)
+            continue
+        if pos not in _CONTENT_POS or normal in _JA_STOP or morpheme.dictionary_form() in _JA_STOP:
+            if _WORD.fullmatch(surface) and surface.isascii():
+                found.extend(_light_terms(surface))
+            continue
+        if surface.isascii():
+            found.extend(_light_terms(surface))
+            continue
+        found.extend(_with_synonym(normal))
+        found.extend(f"{SYNONYM_PREFIX}{group}" for group in morpheme.synonym_group_ids())
+        parts = morpheme.split(SplitMode.A)
+        if len(parts) > 1:
+            for part in parts:
+                part_normal = part.normalized_form()
+                if part_normal not in _JA_STOP and part.part_of_speech()[0] in _CONTENT_POS:
+                    found.extend(_with_synonym(part_normal))
+                    if not is_query and part.reading_form():
+                        found.append(f"{READING_PREFIX}{_katakana(part.reading_form())}")
+        reading = morpheme.reading_form()
+        if reading and (not is_query or morpheme.is_oov() or _KANA.match(surface)):
+            found.append(f"{READING_PREFIX}{_katakana(reading)}")
+    return found
+
+
+def kana_runs(text: str) -> list[str]:
+    """Stretches of a query written only in kana (three characters or more), in katakana.
+
+    Sudachi cannot segment a long hiragana run such as てんにゅうとどけ reliably; the search
+    matches these runs against the readings stored in the index instead (see
+    ``selectors.search``).
+    """
+    return [_katakana(run) for run in _KANA_RUN.findall(unicodedata.normalize("NFKC", text))]
+
+
+def terms(text: str, lang: str = "ja", *, is_query: bool = False) -> list[str]:
+    """The index terms of ``text``, in order, with repetitions (they are term frequencies).
+
+    ``lang`` picks the analyser: ``ja`` and ``easy_ja`` (やさしい日本語) use Sudachi; any other
+    code uses the light path — unless the text is written in Japanese kana, which only Japanese
+    uses, so a Japanese question sent with ``lang="en"`` is still understood. ``is_query`` keeps
+    reading terms to kana-only or unknown words, so a kanji query is not widened to homophones.
+    """
+    if not text:
+        return []
+    if lang in {"ja", "easy_ja"} or _JAPANESE_KANA.search(text):
+        return _japanese_terms(text, is_query=is_query)
+    return _light_terms(text)

@@ -1,0 +1,62 @@
+"""Spelling variants meet in one term; particles and light verbs do not count."""
+
+from __future__ import annotations
+
+import pytest
+
+from madoguchi.textsearch.analysis import terms
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        ("引越し", "引っ越し"),
+        ("引越", "引っ越し"),
+        ("申込", "申し込み"),
+        ("こども", "子ども"),
+        ("子供", "子ども"),
+        ("粗大ごみ", "粗大ゴミ"),
+        ("スマホ", "スマートフォン"),
+        ("マイナ", "マイナンバーカード"),
+        ("ﾏｲﾅﾝﾊﾞｰｶｰﾄﾞ", "マイナンバーカード"),
+    ],
+)
+def test_spelling_variants_share_a_term(one, other):
+    assert set(terms(one)) & set(terms(other))
+
+
+def test_a_compound_also_yields_its_parts():
+    assert {"転入届", "転入", "届け"} <= set(terms("転入届"))
+
+
+def test_particles_and_light_verbs_are_not_terms():
+    found = terms("転入届はどこでできますか")
+    assert "は" not in found and "で" not in found and "出来る" not in found
+    assert "どこ" in found
+
+
+def test_a_kana_only_query_word_carries_its_reading():
+    assert "#rグリーン" in terms("ぐりーん", is_query=True)
+    assert "#rグリーン" in terms("グリーン")
+
+
+def test_a_kanji_query_is_not_widened_to_homophones():
+    assert not any(term.startswith("#r") for term in terms("戸籍", is_query=True))
+
+
+def test_english_is_lower_cased_stemmed_and_stripped_of_stop_words():
+    assert terms("Where do I get the Certificates?", "en") == ["where", "certificate"]
+
+
+def test_chinese_and_korean_text_yield_character_bigrams():
+    assert "户籍" in terms("我想要户籍证明", "zh")
+    assert "등록" in terms("인감등록은 어디서", "ko")
+
+
+def test_japanese_text_sent_as_english_is_still_analysed_as_japanese():
+    assert "転入届" in terms("転入届はどこ", "en")
+
+
+def test_empty_and_symbol_only_text_has_no_terms():
+    assert terms("") == []
+    assert terms("😀😀！？") == []

@@ -1,0 +1,100 @@
+"""BM25 over the stored index: ranking, replacement, removal, rebuild, key filters."""
+
+from __future__ import annotations
+
+import pytest
+
+from madoguchi.textsearch.models import IndexedDocument, Posting
+from madoguchi.textsearch.selectors import search
+from madoguchi.textsearch.services import index_document, rebuild, remove_document
+
+pytestmark = [pytest.mark.django_db, pytest.mark.sqlite_subset]
+
+DOCS = [
+    ("tennyu", {"question": "転入届はどこで出しますか", "answer": "市民課の窓口で出してください。"}, "ja"),
+    ("gomi", {"question": "粗大ごみの出し方", "answer": "粗大ごみは予約制です。"}, "ja"),
+    (
+        "card",
+        {"question": "マイナンバーカードの暗証番号を忘れた", "answer": "窓口で再設定します。"},
+        "ja",
+    ),
+    ("wifi", {"question": "Is there free Wi-Fi at city hall?", "answer": "Yes, in the lobby."}, "en"),
+]
+
+
+def keys(hits):
+    return [hit.key for hit in hits]
+
+
+def test_the_matching_document_ranks_first_across_spelling_variants():
+    rebuild(namespace="faq", documents=DOCS)
+    assert keys(search(namespace="faq", query="粗大ゴミを捨てたい"))[0] == "gomi"
+    assert keys(search(namespace="faq", query="マイナの暗証番号わすれた"))[0] == "card"
+    assert keys(search(namespace="faq", query="てんにゅうとどけ"))[0] == "tennyu"
+
+
+def test_english_documents_are_found_with_english_queries():
+    rebuild(namespace="faq", documents=DOCS)
+    assert keys(search(namespace="faq", query="free wifi", lang="en")) == ["wifi"]
+
+
+def test_a_question_field_outweighs_the_same_word_in_an_answer():
+    rebuild(
+        namespace="faq",
+        documents=[
+            ("in-answer", {"question": "窓口の場所", "answer": "転入の窓口は一階です。"}, "ja"),
+            ("in-question", {"question": "転入の手続", "answer": "一階の窓口です。"}, "ja"),
+        ],
+    )
+    assert keys(search(namespace="faq", query="転入")) == ["in-question", "in-answer"]
+
+
+def test_reindexing_a_key_replaces_its_previous_text():
+    index_document(namespace="faq", key="k", fields={"question": "犬の登録"})
+    index_document(namespace="faq", key="k", fields={"question": "図書館の開館時間"})
+    assert search(namespace="faq", query="犬") == []
+    assert keys(search(namespace="faq", query="図書館")) == ["k"]
+    assert IndexedDocument.objects.count() == 1
+
+
+def test_a_removed_document_is_no_longer_found_and_removal_is_idempotent():
+    rebuild(namespace="faq", documents=DOCS)
+    remove_document(namespace="faq", key="gomi")
+    remove_document(namespace="faq", key="gomi")
+    assert "gomi" not in keys(search(namespace="faq", query="粗大ごみ"))
+    assert not Posting.objects.filter(document__key="gomi").exists()
+
+
+def test_namespaces_do_not_see_each_other():
+    rebuild(namespace="faq", documents=DOCS)
+    index_document(namespace="records", key="r1", fields={"title": "粗大ごみ収集委託契約"})
+    assert keys(search(namespace="records", query="粗大ごみ")) == ["r1"]
+    assert rebuild(namespace="faq", documents=DOCS[:1]) == 1
+    assert keys(search(namespace="records", query="粗大ごみ")) == ["r1"]
+
+
+def test_keys_restrict_the_results_without_changing_scores():
+    rebuild(namespace="faq", documents=DOCS)
+    everything = {hit.key: hit.score for hit in search(namespace="faq", query="窓口で出す")}
+    only = search(namespace="faq", query="窓口で出す", keys={"card"})
+    assert keys(only) == ["card"] and only[0].score == everything["card"]
+
+
+def test_limit_and_empty_queries():
+    rebuild(namespace="faq", documents=DOCS)
+    assert len(search(namespace="faq", query="窓口", limit=1)) == 1
+    assert search(namespace="faq", query="") == []
+    assert search(namespace="faq", query="は が の") == []
+    assert search(namespace="nowhere", query="窓口") == []
+
+
+def test_a_failed_rebuild_leaves_the_old_index(monkeypatch):
+    rebuild(namespace="faq", documents=DOCS)
+
+    def broken():
+        yield DOCS[0]
+        raise RuntimeError("source failed")
+
+    with pytest.raises(RuntimeError):
+        rebuild(namespace="faq", documents=broken())
+    assert IndexedDocument.objects.filter(namespace="faq").count() == len(DOCS)

@@ -239,6 +239,10 @@ def pay(request: HttpRequest, receipt_number: str) -> HttpResponse:
     purpose = services.payment_purpose(submission)
     latest = payment_selectors.payments_for_purpose(purpose).first()
     if latest is not None and latest.captured_at is not None:
+        if submission.status == submission.Status.AWAITING_PAYMENT:
+            # The capture's signal normally did this; if its receiver failed, the resident's
+            # own visit must not leave a paid case waiting (receive_payment is idempotent).
+            services.receive_payment(receipt_number=receipt_number, amount=latest.amount)
         return redirect("cases:done", receipt_number=receipt_number)
     if not _payable(submission):
         return redirect("cases:my_submission", receipt_number=receipt_number)

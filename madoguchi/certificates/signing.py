@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import asyncio
 import io
+import logging
 from collections.abc import Coroutine
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -48,6 +49,16 @@ from pyhanko_certvalidator.util import get_pyca_cryptography_hash
 from madoguchi.certificates import pki
 
 SIGNATURE_FIELD = "Signature1"
+
+
+class _OfflineRevocationNotice(logging.Filter):
+    """Drop pyHanko's warning that fetching is off: the demo embeds its own CRL on purpose."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "fetching is not allowed" not in record.getMessage()
+
+
+logging.getLogger("pyhanko.sign.signers.pdf_signer").addFilter(_OfflineRevocationNotice())
 
 
 @dataclass

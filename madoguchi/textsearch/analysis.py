@@ -76,6 +76,12 @@ _JA_STOP = {
     "知る",
     "分かる",
     "わかる",
+    "為る",
+    "遣る",
+    "貰う",
+    "伺う",
+    "際",
+    "自分",
 }
 
 # City-hall vocabulary Sudachi's synonym groups do not join: abbreviations (マイナ), everyday words
@@ -141,6 +147,7 @@ _EN_STOP = frozenset(
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _KANA = re.compile(r"^[\u3041-\u309f\u30a0-\u30ffー]+$")
+_KATAKANA = re.compile(r"^[\u30a0-\u30ffー]+$")
 _KANA_RUN = re.compile(r"[\u3041-\u3096\u30a1-\u30faー]{3,}")
 _HAN_OR_HANGUL = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf\uac00-\ud7af]")
 _JAPANESE_KANA = re.compile(r"[\u3041-\u309f\u30a0-\u30ff]")
@@ -219,7 +226,9 @@ def _morpheme_terms(morpheme, surface: str, is_query: bool) -> list[str]:
                 if not is_query and part.reading_form():
                     found.append(f"{READING_PREFIX}{_katakana(part.reading_form())}")
     reading = morpheme.reading_form()
-    if reading and (not is_query or morpheme.is_oov() or _KANA.match(surface)):
+    # In a query only unknown words and katakana nouns (loan words, often misspelt) are widened
+    # to their reading; a known hiragana word is already matched by its normalised form.
+    if reading and (not is_query or morpheme.is_oov() or (pos == "名詞" and _KATAKANA.match(surface))):
         found.append(f"{READING_PREFIX}{_katakana(reading)}")
     return found
 

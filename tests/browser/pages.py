@@ -16,7 +16,8 @@ from django.http import QueryDict
 from madoguchi.cases import services as case_services
 from madoguchi.cases.selectors import STATUS_LINK_SALT
 from madoguchi.cases.tests.conftest import HEAD_CODE
-from madoguchi.demo.services import seed_organization, seed_staff
+from madoguchi.certificates import services as certificate_services
+from madoguchi.demo.services import seed_open_data, seed_organization, seed_staff
 from madoguchi.identity import services as identity_services
 from madoguchi.procedures.services import seed_catalogue
 
@@ -29,9 +30,13 @@ class Site:
     draft: object
     bundle: object
     complete_draft: object
+    certificate: object
+    admin: object = None
+    auditor: object = None
     payment: object = None
     counter_payment: object = None
     inquiry: object = None
+    wifi_resource: object = None
 
 
 def _post(**values: str) -> QueryDict:
@@ -104,6 +109,16 @@ def build_site() -> Site:
         actor=clerk,
         idempotency_key="site-counter-payment",
     )
+    certificate_request = certificate_services.create_request(
+        applicant=resident, resident_code=HEAD_CODE, kind="juminhyo", copies=1, purpose="金融機関への提出"
+    )
+    certificate_services.record_payment(
+        request_id=certificate_request.pk, payment_reference="site", amount=certificate_request.fee
+    )
+    (certificate,) = certificate_services.issue_for_request(request_id=certificate_request.pk)
+    seed_open_data(municipality)
+    from madoguchi.opendata.selectors import published_dataset
+
     return Site(
         payment=payment,
         counter_payment=counter_payment,
@@ -114,6 +129,10 @@ def build_site() -> Site:
         bundle=bundle,
         complete_draft=complete,
         inquiry=_chatbot_data(),
+        certificate=certificate,
+        wifi_resource=published_dataset("public-wifi").resources.get(),
+        admin=staff_by_username("admin.joho"),
+        auditor=staff_by_username("ebihara.m"),
     )
 
 
@@ -132,7 +151,7 @@ def _chatbot_data():
 
 Path = Callable[[Site], str]
 
-# name → (path from the site's data, who looks: "anonymous" | "resident" | "staff")
+# name → (path from the site's data, who looks: "anonymous" | "resident" | "staff" | "admin" | "auditor")
 PAGES: dict[str, tuple[Path, str]] = {
     "core:home": (lambda s: "/", "anonymous"),
     "organization:directory": (lambda s: "/organization/", "anonymous"),
@@ -169,6 +188,27 @@ PAGES: dict[str, tuple[Path, str]] = {
     "formbuilder:detail": (lambda s: "/staff/forms/test-certificate/", "staff"),
     "formbuilder:edit": (lambda s: "/staff/forms/test-certificate/edit/", "staff"),
     "notifications:outbox": (lambda s: "/staff/outbox/", "staff"),
+    "certificates:verify": (
+        lambda s: f"/certificates/verify/?code={s.certificate.formatted_code}",
+        "anonymous",
+    ),
+    "certificates:verify_code": (lambda s: f"/certificates/v/{s.certificate.formatted_code}/", "anonymous"),
+    "certificates:my_certificates": (lambda s: "/my/certificates/", "resident"),
+    "certificates:request": (lambda s: "/my/certificates/request/", "resident"),
+    "certificates:my_request": (lambda s: f"/my/certificates/{s.certificate.request_id}/", "resident"),
+    "certificates:staff_list": (lambda s: "/staff/certificates/", "staff"),
+    "certificates:staff_detail": (
+        lambda s: f"/staff/certificates/{s.certificate.verification_code}/",
+        "staff",
+    ),
+    "accounts:mfa_verify": (lambda s: "/staff/login/verify/", "staff"),
+    "accounts:mfa_setup": (lambda s: "/staff/login/setup/", "staff"),
+    "accounts:reauthenticate": (lambda s: "/staff/reauthenticate/?next=/staff/inbox/export.csv", "staff"),
+    "accounts:security": (lambda s: "/staff/security/", "staff"),
+    "identity:my_sessions": (lambda s: "/my/sessions/", "resident"),
+    "accounts:roles": (lambda s: "/staff/roles/", "admin"),
+    "audit:my_access_log": (lambda s: "/my/access-log/", "resident"),
+    "audit:trail": (lambda s: "/staff/audit/?action=cases.", "auditor"),
     "payments:staff_list": (lambda s: "/staff/payments/", "staff"),
     "payments:staff_detail": (lambda s: f"/staff/payments/{s.counter_payment.pk}/", "staff"),
     "payments:sandbox_pay": (lambda s: f"/sandbox-pay/pay/{s.payment.provider_payment_id}/", "anonymous"),
@@ -193,6 +233,25 @@ PAGES: dict[str, tuple[Path, str]] = {
     "chatbot:staff_flows": (lambda s: "/staff/chatbot/flows/", "staff"),
     "chatbot:staff_flow": (lambda s: "/staff/chatbot/flows/gomi/", "staff"),
     "chatbot:staff_flow_new": (lambda s: "/staff/chatbot/flows/new/", "staff"),
+    "opendata:search": (lambda s: "/dataset/?groups=bosai", "anonymous"),
+    "opendata:dataset": (lambda s: "/dataset/public-wifi/", "anonymous"),
+    "opendata:map": (lambda s: "/dataset/public-wifi/map/", "anonymous"),
+    "opendata:resource": (
+        lambda s: (
+            f"/dataset/public-wifi/resource/{s.wifi_resource.pk}/?field=SSID&value=Ryugasaki_Free_Wi-Fi"
+        ),
+        "anonymous",
+    ),
+    "opendata:staff_list": (lambda s: "/staff/opendata/", "staff"),
+    "opendata:staff_create": (lambda s: "/staff/opendata/new/", "staff"),
+    "opendata:staff_dataset": (lambda s: "/staff/opendata/public-wifi/", "staff"),
+    "opendata:staff_edit": (lambda s: "/staff/opendata/public-wifi/edit/", "staff"),
+    "opendata:staff_upload": (lambda s: "/staff/opendata/public-wifi/upload/", "staff"),
+    "opendata:staff_link": (lambda s: "/staff/opendata/public-wifi/link/", "staff"),
+    "opendata:staff_resource": (
+        lambda s: f"/staff/opendata/public-wifi/resources/{s.wifi_resource.pk}/",
+        "staff",
+    ),
 }
 # Pages that answer with an error status on purpose (an error page is still a page).
 EXPECTED_STATUS = {"identity:callback": 400}
@@ -230,6 +289,17 @@ NOT_PAGES = {
     "cases:staff_case_message": "POST-only; redirects to the case",
     "formbuilder:preview": "POST-only HTML fragment (htmx); the full preview is checked on the edit page",
     "formbuilder:publish": "POST-only; redirects to the form",
+    "cases:pay": "needs a case waiting for its fee: checked with axe in tests/browser/test_payments.py",
+    "cases:staff_case_payment": "POST-only; redirects to the case",
+    "certificates:ca_pem": "the root certificate (PEM)",
+    "certificates:crl_der": "the demo root's CRL (DER)",
+    "certificates:download": "PDF",
+    "certificates:pay": "POST-only; redirects to the payment provider's page",
+    "accounts:recovery_codes": "POST-only; shows new codes once (same template as after enrolment)",
+    "accounts:sign_out_everywhere": "POST-only; redirects to the staff sign-in",
+    "accounts:role_assign": "POST-only; redirects to the role list (errors: the role page again)",
+    "accounts:role_end": "POST-only; redirects to the role list",
+    "audit:trail_export": "CSV",
     "payments:return": "redirects to the return_url of the app that started the payment",
     "payments:receipt": "PDF",
     "payments:webhook": "POST-only JSON (signed provider events)",
@@ -242,4 +312,12 @@ NOT_PAGES = {
     "chatbot:line_webhook": "POST-only LINE webhook (signed JSON)",
     "chatbot:staff_make_faq": "POST-only; redirects to the new draft FAQ",
     "chatbot:staff_add_variant": "POST-only; redirects to the dashboard",
+    "opendata:ckan_action": "CKAN Action API (JSON)",
+    "opendata:ckan_action_unversioned": "CKAN Action API (JSON)",
+    "opendata:catalog": "DCAT-AP (Turtle, JSON-LD, RDF/XML)",
+    "opendata:dataset_rdf": "DCAT-AP (Turtle, JSON-LD, RDF/XML)",
+    "opendata:resource_download": "a file download (CSV, JSON, GeoJSON)",
+    "opendata:schema": "Table Schema (JSON)",
+    "opendata:staff_workflow": "POST-only; redirects to the dataset",
+    "opendata:staff_resource_delete": "POST-only; redirects to the dataset",
 }

@@ -81,7 +81,7 @@ class TrigramBaseline:
 
 def rebuild_seconds(faqs, target: int = 1000) -> float:
     """Index ``target`` FAQs (the content repeated under new keys) in scratch namespaces."""
-    from madoguchi.chatbot.services import _documents
+    from madoguchi.chatbot.services import FIELD_WEIGHTS, _documents
     from madoguchi.textsearch import services as textsearch
 
     documents: dict[str, list] = defaultdict(list)
@@ -91,7 +91,7 @@ def rebuild_seconds(faqs, target: int = 1000) -> float:
             documents[f"bench-{space}"].append((f"{faq.key}-{number}", fields, lang))
     started = time.perf_counter()
     for space, docs in documents.items():
-        textsearch.rebuild(namespace=space, documents=docs)
+        textsearch.rebuild(namespace=space, documents=docs, weights=FIELD_WEIGHTS)
     elapsed = time.perf_counter() - started
     for space in documents:
         textsearch.rebuild(namespace=space, documents=[])

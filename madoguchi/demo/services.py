@@ -82,6 +82,8 @@ DEMO_LOGINS = (
     DemoLogin("sakamoto.m", "市民生活部市民窓口課 課長"),
     DemoLogin("nakajima.y", "市民生活部市民窓口課 住民記録係 主事（窓口担当）"),
     DemoLogin("ebihara.m", "総務部長"),
+    DemoLogin("terakado.s", "総務部情報管理課 課長（電子決裁の決裁権者）"),
+    DemoLogin("sugaya.t", "総務部情報管理課 情報システム係 係長"),
 )
 
 

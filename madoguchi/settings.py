@@ -125,6 +125,12 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TASK_DEFAULT_QUEUE = "madoguchi"
 CELERY_TIMEZONE = "Asia/Tokyo"
+# Periodic work, run by `celery -A madoguchi beat` next to the workers (see docs/operations.md).
+CELERY_BEAT_SCHEDULE = {
+    "retention": {"task": "madoguchi.cases.tasks.apply_retention", "schedule": 24 * 60 * 60},
+}
+# Days an unsent draft (下書き) is kept after its last change.
+MADOGUCHI_DRAFT_EXPIRY_DAYS = int(os.environ.get("MADOGUCHI_DRAFT_EXPIRY_DAYS", 30))
 
 # --- Files -----------------------------------------------------------------------------------------
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))

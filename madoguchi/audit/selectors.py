@@ -25,3 +25,10 @@ def verify_trail(progress: Callable[[int], None] | None = None) -> Verification:
 
 def event_count() -> int:
     return AuditEvent.objects.count()
+
+
+def events_about(object_ids: list[str]) -> list[AuditEvent]:
+    """Every event whose object is one of ``object_ids`` (a resident's code, their receipt numbers),
+    oldest first — for 開示請求, where a resident receives the log of what was done with their data."""
+    ids = [object_id for object_id in object_ids if object_id]
+    return list(AuditEvent.objects.filter(object_id__in=ids).order_by("seq")) if ids else []

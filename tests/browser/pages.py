@@ -189,6 +189,7 @@ NOT_PAGES = {
     "cases:bundle_start": "POST-only; redirects to the bundle page",
     "cases:my_message": "POST-only; redirects to the submission",
     "cases:my_submission_pdf": "PDF",
+    "cases:my_disclosure": "a file download (JSON or PDF)",
     "cases:staff_inbox_export": "CSV",
     "cases:staff_case_pdf": "PDF",
     "cases:my_attachment": "a file download",

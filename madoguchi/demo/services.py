@@ -35,6 +35,7 @@ from madoguchi.organization.models import Municipality
 from madoguchi.procedures.services import seed_catalogue
 from madoguchi.records import selectors as record_selectors
 from madoguchi.records import services as record_services
+from madoguchi.registry import mynumber
 from madoguchi.registry.services import Member, register_household
 
 # Shown in the README and printed by `madoguchi demo`; the demo is never a production system.
@@ -291,7 +292,10 @@ def generate_households(today: dt.date) -> Iterator[dict]:
             birth = _birth_date(rng, age, today)
             members.append(
                 Member(
-                    resident_code=f"{_RANDOM_SEED:05d}{resident_index:06d}",
+                    resident_code=(code := f"{_RANDOM_SEED:05d}{resident_index:06d}"),
+                    # Fictional, well-formed 個人番号 from its own generator, so adding it left the
+                    # rest of the demo data as it was.
+                    my_number=mynumber.fictional(random.Random(f"my-number:{code}")),
                     last_name=surname,
                     first_name=given,
                     last_name_kana=surname_kana,

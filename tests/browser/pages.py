@@ -152,6 +152,8 @@ def _chatbot_data():
     chatbot_services.ask(question="ドローンを公園で飛ばしたい")
     chatbot_services.ask(question="粗大ごみの出し方")
     return chatbot_services.open_inquiry(question="ソファーは何点まで出せますか", lang="ja", channel="web")
+
+
 def _approvals_and_records(municipality, clerk) -> tuple[object, object]:
     """The authority matrix and file plan, a draft by the clerk in circulation, one of her files."""
     from madoguchi.approvals import selectors as approval_selectors
@@ -159,6 +161,7 @@ def _approvals_and_records(municipality, clerk) -> tuple[object, object]:
     from madoguchi.demo.services import seed_approvals, seed_records
     from madoguchi.organization.selectors import department_by_code
     from madoguchi.records import selectors as record_selectors
+
     seed_approvals(municipality)
     seed_records(municipality)
     draft = approval_services.create_draft(
@@ -321,6 +324,7 @@ NOT_PAGES = {
     "cases:bundle_start": "POST-only; redirects to the bundle page",
     "cases:my_message": "POST-only; redirects to the submission",
     "cases:my_submission_pdf": "PDF",
+    "cases:my_disclosure": "a file download (JSON or PDF)",
     "cases:staff_inbox_export": "CSV",
     "cases:staff_case_pdf": "PDF",
     "cases:my_attachment": "a file download",

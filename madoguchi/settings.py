@@ -8,6 +8,7 @@ misconfigured deployment fails loudly at boot rather than quietly in front of re
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import os
 import secrets
@@ -62,6 +63,25 @@ def _demo_secret_key() -> str:
 
 
 SECRET_KEY = os.environ.get("SECRET_KEY") or ("" if IS_PRODUCTION else _demo_secret_key())
+
+
+def _demo_encryption_keys() -> str:
+    """Generate the demo's field-encryption key once (see core/crypto.py); production sets its own."""
+    path = VAR_DIR / "encryption_keys"
+    if path.exists():
+        return path.read_text(encoding="utf-8").strip()
+    keys = "demo1:" + secrets.token_urlsafe(32)
+    path.write_text(keys, encoding="utf-8")
+    path.chmod(0o600)
+    return keys
+
+
+# Keys that seal My Number (個人番号) and other sensitive fields: "id:base64,id:base64", first current.
+MADOGUCHI_ENCRYPTION_KEYS = os.environ.get("MADOGUCHI_ENCRYPTION_KEYS") or (
+    "" if IS_PRODUCTION else _demo_encryption_keys()
+)
+# A KeyProvider subclass (dotted path) to take the keys from a KMS instead of the variable above.
+MADOGUCHI_KEY_PROVIDER = os.environ.get("MADOGUCHI_KEY_PROVIDER", "madoguchi.core.crypto.EnvKeyProvider")
 DEBUG = _env_bool("DEBUG", default=False)
 ALLOWED_HOSTS = _env_list("ALLOWED_HOSTS", [] if IS_PRODUCTION else ["127.0.0.1", "localhost", "[::1]"])
 CSRF_TRUSTED_ORIGINS = _env_list("CSRF_TRUSTED_ORIGINS", [])
@@ -106,6 +126,12 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TASK_DEFAULT_QUEUE = "madoguchi"
 CELERY_TIMEZONE = "Asia/Tokyo"
+# Periodic work, run by `celery -A madoguchi beat` next to the workers (see docs/operations.md).
+CELERY_BEAT_SCHEDULE = {
+    "retention": {"task": "madoguchi.cases.tasks.apply_retention", "schedule": 24 * 60 * 60},
+}
+# Days an unsent draft (下書き) is kept after its last change.
+MADOGUCHI_DRAFT_EXPIRY_DAYS = int(os.environ.get("MADOGUCHI_DRAFT_EXPIRY_DAYS", 30))
 
 # --- Files -----------------------------------------------------------------------------------------
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
@@ -167,6 +193,10 @@ INSTALLED_APPS = [
     "madoguchi.approvals",
     "madoguchi.records",
     "madoguchi.demo",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "axes",
     "rest_framework",
     "drf_spectacular",
 ]
@@ -181,7 +211,13 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "madoguchi.accounts.middleware.IdleTimeoutMiddleware",
+    "madoguchi.core.ratelimits.RateLimitMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "madoguchi.core.middleware.PermissionsPolicyMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last: it answers a locked-out sign-in (see AXES_* below).
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "madoguchi.urls"
@@ -198,6 +234,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "madoguchi.core.context_processors.municipality",
+                "madoguchi.approvals.context_processors.pending_approvals",
             ],
             "builtins": ["madoguchi.core.templatetags.madoguchi"],
         },
@@ -237,6 +274,26 @@ SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 SESSION_COOKIE_AGE = int(os.environ.get("SESSION_COOKIE_AGE", 8 * 60 * 60))
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
+# A session unused this long is signed out (a counter PC left open); sensitive actions (personal
+# data exports, refunds, revocations, role changes) need a sign-in no older than the second.
+MADOGUCHI_IDLE_TIMEOUT_SECONDS = int(os.environ.get("MADOGUCHI_IDLE_TIMEOUT_SECONDS", 30 * 60))
+MADOGUCHI_REAUTH_SECONDS = int(os.environ.get("MADOGUCHI_REAUTH_SECONDS", 10 * 60))
+# Staff sign-in: password, then a one-time password (TOTP, django-otp) or a recovery code.
+OTP_TOTP_ISSUER = os.environ.get("MADOGUCHI_OTP_ISSUER", "Madoguchi")
+# Lockout after repeated failed sign-ins (django-axes), counted in the cache (Redis in
+# production) per staff ID and, separately, per client address.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_HANDLER = "axes.handlers.cache.AxesCacheHandler"
+AXES_FAILURE_LIMIT = int(os.environ.get("MADOGUCHI_LOGIN_FAILURE_LIMIT", 5))
+AXES_COOLOFF_TIME = dt.timedelta(minutes=int(os.environ.get("MADOGUCHI_LOGIN_LOCKOUT_MINUTES", 15)))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "madoguchi.core.middleware.resolve_client_ip"
+AXES_LOCKOUT_CALLABLE = "madoguchi.accounts.views.locked_out"
+AXES_VERBOSE = False
 
 # --- Resident sign-in: OpenID Connect (My Number Card through the Digital Agency's app) ---------------
 # Without an issuer, residents sign in at the built-in sandbox identity provider (/sandbox-idp/),
@@ -310,6 +367,30 @@ USE_TZ = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+CSRF_COOKIE_HTTPONLY = True
+CSRF_COOKIE_SAMESITE = "Lax"
+# Content Security Policy (django-csp): scripts and styles only from this site, never inline, so a
+# stored script in a resident's answer cannot run even if an escape were forgotten.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+# Browser features no page of Madoguchi uses are switched off for every page.
+MADOGUCHI_PERMISSIONS_POLICY = (
+    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), "
+    "payment=(), usb=()"
+)
+# Rate limits (core/ratelimits.py) count in the default cache: Redis when REDIS_URL is set.
+RATELIMIT_ENABLE = _env_bool("MADOGUCHI_RATELIMIT", default=True)
 if IS_PRODUCTION:
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
@@ -317,6 +398,7 @@ if IS_PRODUCTION:
     SECURE_SSL_REDIRECT = _env_bool("SECURE_SSL_REDIRECT", default=True)
     SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
     SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", 31536000))
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = _env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=False)
 
 # --- Logging: JSON lines, each with the request id --------------------------------------------------
 LOG_LEVEL = os.environ.get("LOG_LEVEL", "INFO").upper()
@@ -343,6 +425,18 @@ LOGGING = {
 # --- The municipality this installation serves ------------------------------------------------------
 MADOGUCHI_MUNICIPALITY_CODE = os.environ.get("MADOGUCHI_MUNICIPALITY_CODE", "082082")
 
+# --- Open-data portal ------------------------------------------------------------------------------
+# Map tiles for the open-data map ({z}/{x}/{y}); empty: the map page lists the points only.
+MADOGUCHI_MAP_TILE_URL = os.environ.get(
+    "MADOGUCHI_MAP_TILE_URL", "https://cyberjapandata.gsi.go.jp/xyz/std/{z}/{x}/{y}.png"
+)
+MADOGUCHI_MAP_TILE_ATTRIBUTION = os.environ.get(
+    "MADOGUCHI_MAP_TILE_ATTRIBUTION", "出典：国土地理院（地理院タイル）"
+)
+# --- Electronic approval (電子決裁) ------------------------------------------------------------------
+# A draft waiting longer than this many days for someone is chased by e-mail (approvals_remind).
+APPROVALS_REMINDER_DAYS = int(os.environ.get("APPROVALS_REMINDER_DAYS", 3))
+
 # --- Production refuses an unsafe configuration ---------------------------------------------------
 
 
@@ -353,6 +447,11 @@ def production_problems() -> list[str]:
         problems.append("DEBUG が有効です / DEBUG is on")
     if SECRET_KEY in INSECURE_SECRET_KEYS or SECRET_KEY.startswith("django-insecure") or len(SECRET_KEY) < 32:
         problems.append("SECRET_KEY が未設定か既定値です / SECRET_KEY is unset, a default, or too short")
+    if not MADOGUCHI_ENCRYPTION_KEYS and MADOGUCHI_KEY_PROVIDER.endswith(".EnvKeyProvider"):
+        problems.append(
+            "MADOGUCHI_ENCRYPTION_KEYS（個人番号などの暗号鍵）が未設定です / MADOGUCHI_ENCRYPTION_KEYS is "
+            "unset: set it or a KMS key provider (MADOGUCHI_KEY_PROVIDER)"
+        )
     if not ALLOWED_HOSTS:
         problems.append("ALLOWED_HOSTS が空です / ALLOWED_HOSTS is empty")
     if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
@@ -381,3 +480,16 @@ if IS_PRODUCTION and (_problems := production_problems()):
         + "\n- ".join(_problems)
         + "\n（docs/operations.md を参照してください / see docs/operations.md）"
     )
+
+# --- Chatbot (issue 6) ------------------------------------------------------------------------------
+# Questions one client (IP address or LINE user) may ask per minute, across all processes.
+MADOGUCHI_CHATBOT_RATE_PER_MINUTE = int(os.environ.get("MADOGUCHI_CHATBOT_RATE_PER_MINUTE", 30))
+# The department that receives inquiries no FAQ points to (a 課 code of the organisation).
+MADOGUCHI_CHATBOT_DEPARTMENT = os.environ.get("MADOGUCHI_CHATBOT_DEPARTMENT", "koshitsu-citysales")
+# LINE Messaging API: the channel's secret (verifies X-Line-Signature) and access token (sends).
+# Without a token, replies go to the sandbox, which records them in the LINE message log.
+LINE_CHANNEL_SECRET = os.environ.get(
+    "LINE_CHANNEL_SECRET", "" if IS_PRODUCTION else "demo-line-channel-secret"
+)
+LINE_CHANNEL_ACCESS_TOKEN = os.environ.get("LINE_CHANNEL_ACCESS_TOKEN", "")
+LINE_API_HOST = os.environ.get("LINE_API_HOST", "https://api.line.me")

@@ -8,6 +8,7 @@ urlpatterns = [
     path("", include("madoguchi.core.urls")),
     path("", include("madoguchi.organization.urls")),
     path("", include("madoguchi.identity.urls")),
+    path("", include("madoguchi.audit.urls")),
     path("", include("madoguchi.procedures.urls")),
     # Before cases: its /my/<receipt_number>/ would otherwise swallow /my/certificates/.
     path("", include("madoguchi.certificates.urls")),

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
-from madoguchi.demo.services import DEMO_LOGINS, DEMO_PASSWORD
+from madoguchi.demo.services import DEMO_LOGINS, DEMO_PASSWORD, DEMO_TOTP_SECRET
 from madoguchi.registry.selectors import resident_count
 
 
@@ -36,6 +36,8 @@ class Command(BaseCommand):
             "",
             f"  デモ用ログイン（パスワードは全員 {DEMO_PASSWORD}） / demo logins (password for all):",
             *(f"    {login.username:<14} {login.description}" for login in DEMO_LOGINS),
+            f"  認証アプリのキー（全員共通） / authenticator key (all): {DEMO_TOTP_SECRET}",
+            "  現在の確認コード / current code: madoguchi demo_totp",
             "",
         ]
         self.stdout.write("\n".join(lines))

@@ -106,3 +106,14 @@ def test_feedback_is_recorded_on_the_logged_question(faqs):
     assert not record_feedback(log_id=log.pk + 100, resolved=True)
     log.refresh_from_db()
     assert log.resolved is False
+
+
+def test_open_statistics_count_questions_per_topic_without_their_text(faqs):
+    from madoguchi.opendata.statistics import providers
+
+    ask(question="粗大ごみの出し方")
+    ask(question="ドローンを公園で飛ばしたい")
+    provider = next(p for p in providers() if p.name == "chatbot-questions-per-topic-month")
+    rows = provider.rows()
+    assert sum(int(row[2]) for row in rows) == 2
+    assert not any("ドローン" in cell for row in rows for cell in row)

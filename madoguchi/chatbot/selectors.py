@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 
 from django.db.models import Count, Max, Q, QuerySet
-from django.db.models.functions import TruncWeek
+from django.db.models.functions import TruncMonth, TruncWeek
 from django.utils import timezone
 
 from madoguchi.chatbot.models import FAQ, Flow, Inquiry, QuestionLog
@@ -169,3 +169,32 @@ def weekly_insights(*, weeks: int = 4, per_list: int = 10) -> list[WeeklyInsight
 def faq_choices() -> list[tuple[str, str]]:
     """(key, Japanese question) of every FAQ, for the staff's "add as a variant" picker."""
     return [(faq.key, str(faq)) for faq in FAQ.objects.only("key", "question").order_by("topic", "key")]
+
+
+def monthly_questions_per_topic() -> list[list[str]]:
+    """Rows for the open-data statistic 「チャットボットへの話題別・月別の質問件数」.
+
+    Month, topic of the FAQ offered first (「該当なし」 when none), questions, questions answered
+    confidently, and questions rated 解決した. Counts only: the log holds no personal data, and
+    no question text leaves this function.
+    """
+    rows = (
+        QuestionLog.objects.annotate(month=TruncMonth("asked_at", tzinfo=timezone.get_current_timezone()))
+        .values("month", "top_faq__topic")
+        .annotate(
+            total=Count("pk"),
+            confident=Count("pk", filter=Q(confident=True)),
+            resolved=Count("pk", filter=Q(resolved=True)),
+        )
+        .order_by("month", "top_faq__topic")
+    )
+    return [
+        [
+            row["month"].strftime("%Y-%m"),
+            row["top_faq__topic"] or "該当なし",
+            str(row["total"]),
+            str(row["confident"]),
+            str(row["resolved"]),
+        ]
+        for row in rows
+    ]

@@ -127,6 +127,14 @@ SYNONYM_GROUPS: dict[str, tuple[str, ...]] = {
     "move": ("reloc",),
     "dispos": ("rid", "throw"),
     "pin": ("password", "passcod"),
+    "child": ("kid", "children", "babi", "infant", "toddler", "newborn"),
+    "death": ("die", "dead", "deceas"),
+    "daycar": ("nurseri", "preschool", "kindergarten"),
+    "lawyer": ("attorney", "legal"),
+    "complaint": ("complain", "scam", "fraud"),
+    "allow": ("benefit", "subsidi", "grant"),
+    "pay": ("payment", "paid"),
+    "hour": ("close", "open"),
 }
 DOMAIN_SYNONYMS: dict[str, str] = {
     variant: canonical for canonical, variants in SYNONYM_GROUPS.items() for variant in variants

@@ -8,11 +8,13 @@ and ``field:value`` terms, ``fq`` as ``field:value`` / ``field:"a value"`` terms
 
 from __future__ import annotations
 
+import operator
 import re
 import shlex
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import chain
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 
@@ -325,18 +327,40 @@ def _order(value: str) -> list[tuple[str, bool]]:
 
 
 def _sorted(entries: list[_Entry], order: list[tuple[str, bool]]) -> list[_Entry]:
-    result = sorted(entries, key=lambda entry: entry.name)
+    result = sorted(entries, key=operator.attrgetter("name"))
     for attribute, descending in reversed(order):  # stable sorts, last key first
-        result.sort(key=lambda entry, a=attribute: getattr(entry, a), reverse=descending)
+        result.sort(key=operator.attrgetter(attribute), reverse=descending)
     return result
+
+
+_MULTI_VALUED = {"tags", "groups", "res_format"}
+
+
+_whole_catalogue_counts: dict[tuple[int, str], Counter[str]] = {}
+
+
+def _counts(matches: list[_Entry], name: str) -> Counter[str]:
+    # Counter over map/chain runs in C: ten thousand entries count in about a millisecond.
+    getter = operator.attrgetter("organization" if name == "owner_org" else name)
+    values = chain.from_iterable(map(getter, matches)) if name in _MULTI_VALUED else map(getter, matches)
+    counts = Counter(values)
+    counts.pop("", None)
+    return counts
 
 
 def _facet(
     matches: list[_Entry], name: str, labels: dict[str, dict[str, str]], limit: int, mincount: int
 ) -> list[tuple[str, str, int]]:
-    counts: Counter[str] = Counter()
-    for entry in matches:
-        counts.update(set(entry.values(name)) - {""})
+    if _memo is not None and matches is _memo[1]:
+        # The whole catalogue ("*:*", what harvesters ask): counted once per catalogue version.
+        key = (_memo[0], name)
+        if key not in _whole_catalogue_counts:
+            if len(_whole_catalogue_counts) > 50:  # older versions' counts are never read again
+                _whole_catalogue_counts.clear()
+            _whole_catalogue_counts[key] = _counts(matches, name)
+        counts = _whole_catalogue_counts[key]
+    else:
+        counts = _counts(matches, name)
     names = labels.get(name, {})
     items = sorted(
         ((key, names.get(key, key), n) for key, n in counts.items() if n >= mincount),
@@ -361,7 +385,11 @@ def search(params: SearchParams) -> SearchResult:
             raise SearchParameterError(name, f"unknown filter {name!r}")
         predicates.extend(_field_predicate(name, value) for value in values)
     entries, organization_names, group_titles = _index()
-    matches = [entry for entry in entries if all(predicate(entry) for predicate in predicates)]
+    matches = (
+        [entry for entry in entries if all(predicate(entry) for predicate in predicates)]
+        if predicates
+        else entries
+    )
     page_ids = [entry.pk for entry in _sorted(matches, order)[params.start : params.start + params.rows]]
     found = {str(dataset.pk): dataset for dataset in _with_details(published().filter(pk__in=page_ids))}
     labels = {"organization": organization_names, "groups": group_titles}

@@ -42,26 +42,36 @@ def staff_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpRespo
     return guarded
 
 
-def recent_authentication_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+def recent_authentication_required(
+    view: Callable[..., HttpResponse] | None = None, *, methods: tuple[str, ...] | None = None
+):
     """For sensitive actions (再認証): exporting personal data, refunds, revoking certificates,
     changing roles. The person must have proved who they are within MADOGUCHI_REAUTH_SECONDS.
 
     Staff confirm their password and a one-time password again; residents sign in with the card
-    again. Put it *inside* ``staff_required`` / ``resident_required`` (closer to the view).
+    again. Put it *inside* ``staff_required`` / ``role_required`` (closer to the view). With
+    ``methods=("POST",)`` only those requests are held back — for a page whose form does the
+    sensitive thing (e.g. the refund form on a payment's page).
     """
 
-    @wraps(view)
-    def guarded(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        if not authenticated_recently(request):
-            # After re-authenticating, a form posted here is shown again (its page is ``next``).
-            back = request.get_full_path() if request.method == "GET" else request.POST.get("next", "")
-            url_name = "accounts:reauthenticate" if request.user.is_staff_member else "identity:login"
-            return redirect(f"{reverse(url_name)}?{urlencode({'next': back})}")
-        return view(request, *args, **kwargs)
+    def decorate(inner: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+        @wraps(inner)
+        def guarded(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+            if not request.user.is_authenticated:
+                return redirect_to_login(request.get_full_path())
+            applies = methods is None or request.method in methods
+            if applies and not authenticated_recently(request):
+                # Afterwards the person comes back to the page (a posted form's ``next``, or
+                # this page), and submits again.
+                back = request.get_full_path() if request.method == "GET" else request.POST.get("next", "")
+                back = back or request.get_full_path()
+                url_name = "accounts:reauthenticate" if request.user.is_staff_member else "identity:login"
+                return redirect(f"{reverse(url_name)}?{urlencode({'next': back})}")
+            return inner(request, *args, **kwargs)
 
-    return guarded
+        return guarded
+
+    return decorate(view) if view is not None else decorate
 
 
 def role_required(*roles: str) -> Callable[[Callable[..., HttpResponse]], Callable[..., HttpResponse]]:

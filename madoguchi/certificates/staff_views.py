@@ -7,7 +7,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from madoguchi.accounts.decorators import staff_required
+from madoguchi.accounts.decorators import recent_authentication_required, staff_required
 from madoguchi.certificates import selectors, services
 from madoguchi.certificates.forms import RevokeForm
 
@@ -28,6 +28,7 @@ def certificate_list(request: HttpRequest) -> HttpResponse:
 
 
 @staff_required
+@recent_authentication_required(methods=("POST",))
 def certificate_detail(request: HttpRequest, code: str) -> HttpResponse:
     certificate = selectors.certificate_by_code(code)
     if certificate is None:

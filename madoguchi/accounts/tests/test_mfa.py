@@ -192,3 +192,28 @@ def test_a_resident_signs_out_everywhere():
     phone.post("/my/sessions/")
     assert library_pc.get("/my/").status_code == 302
     assert AuditEvent.objects.filter(action="accounts.sessions_ended", actor_id=resident.pk).exists()
+
+
+def test_a_refund_form_posted_long_after_sign_in_asks_to_re_authenticate_first(client, settings):
+    from madoguchi.payments import selectors as payment_selectors
+    from madoguchi.payments import services as payment_services
+
+    staff = StaffUserFactory()
+    client.force_login(staff)
+    payment = payment_services.record_counter_payment(
+        payer=ResidentUserFactory(),
+        amount=600,
+        method="cash",
+        description="住民票の写し",
+        reference="R-1",
+        purpose="test",
+        actor=staff,
+        idempotency_key="counter-1",
+    )
+    assert client.get(f"/staff/payments/{payment.pk}/").status_code == 200
+    _age_session(client, AUTHENTICATED_AT, settings.MADOGUCHI_REAUTH_SECONDS + 1)
+    response = client.post(
+        f"/staff/payments/{payment.pk}/", {"amount": "600", "reason": "二重納付", "key": "k1"}
+    )
+    assert response["Location"] == f"/staff/reauthenticate/?next=%2Fstaff%2Fpayments%2F{payment.pk}%2F"
+    assert list(payment_selectors.refunds_of(payment)) == []

@@ -63,6 +63,25 @@ def _demo_secret_key() -> str:
 
 
 SECRET_KEY = os.environ.get("SECRET_KEY") or ("" if IS_PRODUCTION else _demo_secret_key())
+
+
+def _demo_encryption_keys() -> str:
+    """Generate the demo's field-encryption key once (see core/crypto.py); production sets its own."""
+    path = VAR_DIR / "encryption_keys"
+    if path.exists():
+        return path.read_text(encoding="utf-8").strip()
+    keys = "demo1:" + secrets.token_urlsafe(32)
+    path.write_text(keys, encoding="utf-8")
+    path.chmod(0o600)
+    return keys
+
+
+# Keys that seal My Number (個人番号) and other sensitive fields: "id:base64,id:base64", first current.
+MADOGUCHI_ENCRYPTION_KEYS = os.environ.get("MADOGUCHI_ENCRYPTION_KEYS") or (
+    "" if IS_PRODUCTION else _demo_encryption_keys()
+)
+# A KeyProvider subclass (dotted path) to take the keys from a KMS instead of the variable above.
+MADOGUCHI_KEY_PROVIDER = os.environ.get("MADOGUCHI_KEY_PROVIDER", "madoguchi.core.crypto.EnvKeyProvider")
 DEBUG = _env_bool("DEBUG", default=False)
 ALLOWED_HOSTS = _env_list("ALLOWED_HOSTS", [] if IS_PRODUCTION else ["127.0.0.1", "localhost", "[::1]"])
 CSRF_TRUSTED_ORIGINS = _env_list("CSRF_TRUSTED_ORIGINS", [])
@@ -107,6 +126,12 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TASK_DEFAULT_QUEUE = "madoguchi"
 CELERY_TIMEZONE = "Asia/Tokyo"
+# Periodic work, run by `celery -A madoguchi beat` next to the workers (see docs/operations.md).
+CELERY_BEAT_SCHEDULE = {
+    "retention": {"task": "madoguchi.cases.tasks.apply_retention", "schedule": 24 * 60 * 60},
+}
+# Days an unsent draft (下書き) is kept after its last change.
+MADOGUCHI_DRAFT_EXPIRY_DAYS = int(os.environ.get("MADOGUCHI_DRAFT_EXPIRY_DAYS", 30))
 
 # --- Files -----------------------------------------------------------------------------------------
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
@@ -422,6 +447,11 @@ def production_problems() -> list[str]:
         problems.append("DEBUG が有効です / DEBUG is on")
     if SECRET_KEY in INSECURE_SECRET_KEYS or SECRET_KEY.startswith("django-insecure") or len(SECRET_KEY) < 32:
         problems.append("SECRET_KEY が未設定か既定値です / SECRET_KEY is unset, a default, or too short")
+    if not MADOGUCHI_ENCRYPTION_KEYS and MADOGUCHI_KEY_PROVIDER.endswith(".EnvKeyProvider"):
+        problems.append(
+            "MADOGUCHI_ENCRYPTION_KEYS（個人番号などの暗号鍵）が未設定です / MADOGUCHI_ENCRYPTION_KEYS is "
+            "unset: set it or a KMS key provider (MADOGUCHI_KEY_PROVIDER)"
+        )
     if not ALLOWED_HOSTS:
         problems.append("ALLOWED_HOSTS が空です / ALLOWED_HOSTS is empty")
     if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":

@@ -137,3 +137,10 @@ def search_trail(query: TrailQuery) -> QuerySet[AuditEvent]:
     if query.date_to:
         events = events.filter(occurred_at__date__lte=query.date_to)
     return events.order_by("-seq")
+
+
+def events_about(object_ids: list[str]) -> list[AuditEvent]:
+    """Every event whose object is one of ``object_ids`` (a resident's code, their receipt numbers),
+    oldest first — for 開示請求, where a resident receives the log of what was done with their data."""
+    ids = [object_id for object_id in object_ids if object_id]
+    return list(AuditEvent.objects.filter(object_id__in=ids).order_by("seq")) if ids else []

@@ -95,6 +95,8 @@ class Submission(models.Model):
         Bundle, on_delete=models.PROTECT, null=True, blank=True, related_name="submissions"
     )
     updated_at = models.DateTimeField(_("更新日時"), auto_now=True)
+    # Set when the retention period ended and the personal content was removed (see retention.py).
+    anonymised_at = models.DateTimeField(_("匿名化日時"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("申請")

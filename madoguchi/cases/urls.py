@@ -13,6 +13,7 @@ urlpatterns = [
     path("apply/bundle/<slug:life_event_code>/", views.bundle_start, name="bundle_start"),
     path("apply/b/<uuid:bundle_id>/", views.bundle, name="bundle"),
     path("my/", views.my_page, name="my_page"),
+    path("my/disclosure.<str:fmt>", views.my_disclosure, name="my_disclosure"),
     path("my/<str:receipt_number>/", views.my_submission, name="my_submission"),
     path("status/<str:token>/", views.status_link, name="status_link"),
     path("my/<str:receipt_number>/done/", views.done, name="done"),

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from madoguchi.audit.services import record_event
-from madoguchi.cases import prefill, selectors, services
+from madoguchi.cases import disclosure, prefill, selectors, services
 from madoguchi.cases.decorators import resident_required
 from madoguchi.core.pdf import sections_pdf
 from madoguchi.formbuilder import engine
@@ -239,6 +239,10 @@ def pay(request: HttpRequest, receipt_number: str) -> HttpResponse:
     purpose = services.payment_purpose(submission)
     latest = payment_selectors.payments_for_purpose(purpose).first()
     if latest is not None and latest.captured_at is not None:
+        if submission.status == submission.Status.AWAITING_PAYMENT:
+            # The capture's signal normally did this; if its receiver failed, the resident's
+            # own visit must not leave a paid case waiting (receive_payment is idempotent).
+            services.receive_payment(receipt_number=receipt_number, amount=latest.amount)
         return redirect("cases:done", receipt_number=receipt_number)
     if not _payable(submission):
         return redirect("cases:my_submission", receipt_number=receipt_number)
@@ -485,3 +489,18 @@ def my_attachment(request: HttpRequest, receipt_number: str, attachment_id) -> H
     return attachment_response(
         submission, attachment_id, actor=request.user, purpose="本人による添付書類の確認"
     )
+
+
+@resident_required
+def my_disclosure(request: HttpRequest, fmt: str) -> HttpResponse:
+    """開示請求: all the city holds about the resident's applications, as JSON or PDF (audited)."""
+    if fmt not in {"json", "pdf"}:
+        raise Http404
+    document = disclosure.disclosure_for(request.user)
+    if fmt == "pdf":
+        response = HttpResponse(disclosure.as_pdf(document), content_type="application/pdf")
+    else:
+        response = HttpResponse(disclosure.as_json(document), content_type="application/json; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="madoguchi-disclosure.{fmt}"'
+    response["Cache-Control"] = "no-store"
+    return response

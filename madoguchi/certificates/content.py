@@ -218,7 +218,7 @@ def document(
         verify_url=verify_url,
         verifiable_until=verifiable_until,
         specimen=specimen,
-        seal_engraving=facts.seal.engraving if facts.seal else "",
+        seal_engraving=facts.seal.engraving if kind == CertificateKind.SEAL else "",
     )
 
 

@@ -63,6 +63,9 @@ class DemoPki:
             .sign(self.root_key, hashes.SHA256())
         )
 
+    def crl_der(self) -> bytes:
+        return self.crl().public_bytes(serialization.Encoding.DER)
+
 
 def _name(common_name: str) -> x509.Name:
     return x509.Name(

@@ -72,10 +72,6 @@ def last_payment_failed(request: CertificateRequest) -> bool:
     return latest is not None and latest.state in ENDED_PAYMENT_STATES
 
 
-def request_by_id(request_id) -> CertificateRequest | None:
-    return CertificateRequest.objects.filter(pk=request_id).first()
-
-
 def paid_requests_not_issued() -> QuerySet[CertificateRequest]:
     """Requests paid for but not yet issued (a task failed or never ran): the mop-up's work list."""
     return CertificateRequest.objects.filter(status=CertificateRequest.Status.PAID).order_by("paid_at")

@@ -379,6 +379,11 @@ def revoke_certificate(*, certificate: Certificate, actor: Any, reason: str) -> 
 # --- Source records (the demo's stand-ins for the tax system and the seal register) ------------------
 
 
+def sign_document(pdf: bytes, *, reason: str) -> bytes:
+    """The city's PAdES signature on another app's document (a decided draft, for one)."""
+    return signing.sign_pdf(pdf, reason=reason, location=SIGNATURE_LOCATION)
+
+
 def prepare_signing() -> str:
     """Make sure a signing key is usable (the demo's PKI is made here on first run); its subject."""
     return signing.signing_setup().signer.signing_cert.subject.human_friendly

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import asyncio
 import io
+import logging
 from collections.abc import Coroutine
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -50,6 +51,16 @@ from madoguchi.certificates import pki
 SIGNATURE_FIELD = "Signature1"
 
 
+class _OfflineRevocationNotice(logging.Filter):
+    """Drop pyHanko's warning that fetching is off: the demo embeds its own CRL on purpose."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "fetching is not allowed" not in record.getMessage()
+
+
+logging.getLogger("pyhanko.sign.signers.pdf_signer").addFilter(_OfflineRevocationNotice())
+
+
 @dataclass
 class SigningSetup:
     """Everything a signature needs, built once per process."""
@@ -57,15 +68,16 @@ class SigningSetup:
     signer: signers.Signer
     timestamper: timestamps.TimeStamper
     trust_roots: list[asn1_x509.Certificate]
-    crls: list[asn1_crl.CertificateList]
     allow_fetching: bool
-    demo: DemoPkiView | None = None
+    demo: pki.DemoPki | None = None
 
     def validation_context(self) -> ValidationContext:
         """A fresh context per signature: revocation info is collected into it while signing."""
+        # The demo root's CRL is made fresh for each signature, so it is never past its next update.
+        crls = [asn1_crl.CertificateList.load(self.demo.crl_der())] if self.demo else []
         return ValidationContext(
             trust_roots=self.trust_roots,
-            crls=self.crls,
+            crls=crls,
             allow_fetching=self.allow_fetching,
             revocation_mode="require" if self.demo else "hard-fail",
         )
@@ -73,16 +85,6 @@ class SigningSetup:
     @property
     def trust_root_pem(self) -> bytes:
         return b"".join(_pem(certificate) for certificate in self.trust_roots)
-
-
-@dataclass
-class DemoPkiView:
-    """The demo PKI, kept so the published CRL is signed by the same root."""
-
-    pki: pki.DemoPki
-
-    def crl_der(self) -> bytes:
-        return self.pki.crl().public_bytes(serialization.Encoding.DER)
 
 
 class SandboxTimeStamper(DummyTimeStamper):
@@ -155,7 +157,6 @@ def _demo_setup() -> SigningSetup:
     root = _asn1_certificate(demo.root_certificate)
     signing = _asn1_certificate(demo.signing_certificate)
     tsa = _asn1_certificate(demo.tsa_certificate)
-    view = DemoPkiView(demo)
     return SigningSetup(
         signer=signers.SimpleSigner(
             signing_cert=signing,
@@ -164,9 +165,8 @@ def _demo_setup() -> SigningSetup:
         ),
         timestamper=SandboxTimeStamper(tsa_certificate=tsa, tsa_key=demo.tsa_key, certs_to_embed=[tsa, root]),
         trust_roots=[root],
-        crls=[asn1_crl.CertificateList.load(view.crl_der())],
         allow_fetching=False,
-        demo=view,
+        demo=demo,
     )
 
 
@@ -199,7 +199,6 @@ def _configured_setup() -> SigningSetup:
         signer=_production_signer(),
         timestamper=timestamps.HTTPTimeStamper(settings.MADOGUCHI_TSA_URL),
         trust_roots=_load_trust_roots(settings.MADOGUCHI_SIGNING_TRUST_ROOTS),
-        crls=[],
         allow_fetching=True,
     )
 

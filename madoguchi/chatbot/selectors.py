@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 
 from django.db.models import Count, Max, Q, QuerySet
-from django.db.models.functions import TruncWeek
+from django.db.models.functions import TruncMonth, TruncWeek
 from django.utils import timezone
 
 from madoguchi.chatbot.models import FAQ, Flow, Inquiry, QuestionLog
@@ -26,6 +26,7 @@ CONFIDENT_MARGIN = 1.2
 # Reciprocal rank fusion constant (the customary 60) for merging rankings from several languages.
 RRF_K = 60
 _KANA = re.compile(r"[\u3041-\u309f\u30a0-\u30ff]")
+_HAN_OR_HANGUL = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf\uac00-\ud7af]")
 
 
 def namespace(lang: str) -> str:
@@ -65,11 +66,18 @@ def published_faq(key: str) -> FAQ | None:
 
 
 def _search_languages(question: str, lang: str) -> list[str]:
-    # Kana only occurs in Japanese, whatever the client said; otherwise the resident's language
-    # first, then English and Japanese (kanji-only and romaji questions reach them too).
-    if _KANA.search(question) or lang in {"ja", "easy_ja"}:
-        return ["ja"] if _KANA.search(question) else ["ja", "en"]
-    return list(dict.fromkeys([lang, "en", "ja"]))
+    """Which language indexes to search, most trusted first.
+
+    Kana only occurs in Japanese, whatever the client said. A question in Latin script (English,
+    Portuguese, Vietnamese, romaji) is searched in its language and in English — never in the
+    Japanese index, where its words would only meet stray English. A question in Chinese
+    characters or Hangul is searched in its language and in Japanese, which shares kanji.
+    """
+    if _KANA.search(question):
+        return ["ja"]
+    if _HAN_OR_HANGUL.search(question):
+        return list(dict.fromkeys([lang, "ja"]))
+    return list(dict.fromkeys(["en" if lang in {"ja", "easy_ja"} else lang, "en"]))
 
 
 def find_answers(question: str, lang: str = "ja") -> Answers:
@@ -161,3 +169,32 @@ def weekly_insights(*, weeks: int = 4, per_list: int = 10) -> list[WeeklyInsight
 def faq_choices() -> list[tuple[str, str]]:
     """(key, Japanese question) of every FAQ, for the staff's "add as a variant" picker."""
     return [(faq.key, str(faq)) for faq in FAQ.objects.only("key", "question").order_by("topic", "key")]
+
+
+def monthly_questions_per_topic() -> list[list[str]]:
+    """Rows for the open-data statistic 「チャットボットへの話題別・月別の質問件数」.
+
+    Month, topic of the FAQ offered first (「該当なし」 when none), questions, questions answered
+    confidently, and questions rated 解決した. Counts only: the log holds no personal data, and
+    no question text leaves this function.
+    """
+    rows = (
+        QuestionLog.objects.annotate(month=TruncMonth("asked_at", tzinfo=timezone.get_current_timezone()))
+        .values("month", "top_faq__topic")
+        .annotate(
+            total=Count("pk"),
+            confident=Count("pk", filter=Q(confident=True)),
+            resolved=Count("pk", filter=Q(resolved=True)),
+        )
+        .order_by("month", "top_faq__topic")
+    )
+    return [
+        [
+            row["month"].strftime("%Y-%m"),
+            row["top_faq__topic"] or "該当なし",
+            str(row["total"]),
+            str(row["confident"]),
+            str(row["resolved"]),
+        ]
+        for row in rows
+    ]

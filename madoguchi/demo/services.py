@@ -35,6 +35,7 @@ from madoguchi.organization.models import Municipality
 from madoguchi.procedures.services import seed_catalogue
 from madoguchi.records import selectors as record_selectors
 from madoguchi.records import services as record_services
+from madoguchi.registry import mynumber
 from madoguchi.registry.services import Member, register_household
 
 # Shown in the README and printed by `madoguchi demo`; the demo is never a production system.
@@ -79,6 +80,8 @@ DEMO_LOGINS = (
     DemoLogin("sakamoto.m", "市民生活部市民窓口課 課長"),
     DemoLogin("nakajima.y", "市民生活部市民窓口課 住民記録係 主事（窓口担当）"),
     DemoLogin("ebihara.m", "総務部長"),
+    DemoLogin("terakado.s", "総務部情報管理課 課長（電子決裁の決裁権者）"),
+    DemoLogin("sugaya.t", "総務部情報管理課 情報システム係 係長"),
 )
 
 
@@ -286,7 +289,10 @@ def generate_households(today: dt.date) -> Iterator[dict]:
             birth = _birth_date(rng, age, today)
             members.append(
                 Member(
-                    resident_code=f"{_RANDOM_SEED:05d}{resident_index:06d}",
+                    resident_code=(code := f"{_RANDOM_SEED:05d}{resident_index:06d}"),
+                    # Fictional, well-formed 個人番号 from its own generator, so adding it left the
+                    # rest of the demo data as it was.
+                    my_number=mynumber.fictional(random.Random(f"my-number:{code}")),
                     last_name=surname,
                     first_name=given,
                     last_name_kana=surname_kana,

@@ -549,6 +549,24 @@ ACTIONS: dict[str, Callable[[HttpRequest, dict], Any]] = {
 }
 
 
+def _has_nul(value: Any) -> bool:
+    if isinstance(value, str):
+        return "\x00" in value
+    if isinstance(value, list):
+        return any(_has_nul(item) for item in value)
+    if isinstance(value, dict):
+        return any(_has_nul(key) or _has_nul(item) for key, item in value.items())
+    return False
+
+
+def _checked(params: dict) -> dict:
+    """PostgreSQL text cannot hold NUL: refuse it as CKAN refuses any invalid value."""
+    for key, value in params.items():
+        if _has_nul(key) or _has_nul(value):
+            raise Invalid(**{str(key).replace("\x00", ""): ["Must not contain NUL characters"]})
+    return params
+
+
 def _params(request: HttpRequest) -> dict:
     if request.method == "POST":
         if len(request.body) > _MAX_BODY:
@@ -578,7 +596,7 @@ def action(request: HttpRequest, name: str) -> JsonResponse:
             raise ActionError("Bad request - only GET and POST are allowed")
         if handler is None:
             raise ActionError(f"Bad request - Action name not known: {name}")
-        result = handler(request, _params(request))
+        result = handler(request, _checked(_params(request)))
     except ActionError as exc:
         response = JsonResponse({"help": help_url, "success": False, "error": exc.body()}, status=exc.status)
     else:

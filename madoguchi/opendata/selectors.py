@@ -8,12 +8,17 @@ and ``field:value`` terms, ``fq`` as ``field:value`` / ``field:"a value"`` terms
 
 from __future__ import annotations
 
+import operator
 import re
 import shlex
+from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import chain
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 
+from madoguchi.core import versions
 from madoguchi.opendata.models import Dataset, Group, Resource, Tag
 
 
@@ -30,28 +35,9 @@ class SearchParameterError(ValueError):
 
 
 FACET_FIELDS = ("organization", "groups", "tags", "res_format", "license_id")
-# CKAN's field names → the lookup that filters on them.
-_FILTERS = {
-    "organization": "organization__code",
-    "owner_org": "organization__code",
-    "groups": "groups__name",
-    "tags": "tags__name",
-    "res_format": "resources__format__iexact",
-    "license_id": "license_id",
-    "name": "name",
-    "id": "id",
-    "standard": "standard_code",
-    "frequency": "frequency",
-}
-_SORTS = {
-    "score": "modified_at",  # no relevance ranking: newest first is what CKAN shows for "*:*"
-    "metadata_modified": "modified_at",
-    "metadata_created": "created_at",
-    "name": "name",
-    "title": "title",
-    "title_string": "title",
-}
 MAX_ROWS = 1000
+# services bump this version whenever anything search shows changes.
+CATALOGUE_VERSION = "opendata"
 _TERM = re.compile(r"^([+-]?)([A-Za-z_]+):(.+)$", re.DOTALL)
 
 
@@ -130,7 +116,128 @@ def tag_names(query: str = "") -> list[str]:
     return list(tags.values_list("name", flat=True))
 
 
-# --- search ----------------------------------------------------------------------------------------
+# --- search ---------------------------------------------------------------------------------------
+#
+# Search runs over an in-memory index of the published catalogue (one entry per dataset with the
+# fields search and facets need), rebuilt when ``services`` bump the "opendata" version. Ten
+# thousand datasets filter and facet in a few milliseconds in Python, where the same work in SQL
+# is one query per facet over nested subqueries; the page's datasets are then read by id.
+
+
+@dataclass(frozen=True)
+class _Entry:
+    pk: str
+    name: str
+    title: str
+    created: object
+    modified: object
+    text: str  # title, notes, name, English title: lower-cased, for word search
+    organization: str
+    organization_name: str
+    tags: tuple[str, ...]
+    groups: tuple[str, ...]
+    res_format: tuple[str, ...]
+    license_id: str
+    frequency: str
+    standard: str
+
+    def values(self, field_name: str) -> tuple[str, ...]:
+        value = getattr(self, "organization" if field_name == "owner_org" else field_name)
+        return value if isinstance(value, tuple) else (value,)
+
+
+_FIELD_NAMES = {
+    "organization",
+    "owner_org",
+    "groups",
+    "tags",
+    "res_format",
+    "license_id",
+    "name",
+    "id",
+    "standard",
+    "frequency",
+}
+_SORT_KEYS = {
+    "score": "modified",  # no relevance ranking: newest first is what CKAN shows for "*:*"
+    "metadata_modified": "modified",
+    "metadata_created": "created",
+    "name": "name",
+    "title": "title",
+    "title_string": "title",
+}
+_memo: tuple[int, list[_Entry], dict[str, str], dict[str, str]] | None = None
+
+
+def _build_index() -> tuple[list[_Entry], dict[str, str], dict[str, str]]:
+    rows = list(
+        published().values_list(
+            "pk",
+            "name",
+            "title",
+            "title_en",
+            "notes",
+            "created_at",
+            "modified_at",
+            "organization__code",
+            "organization__name",
+            "license_id",
+            "frequency",
+            "standard_code",
+        )
+    )
+    tags: dict[object, list[str]] = {}
+    for dataset_id, name in Dataset.tags.through.objects.filter(
+        dataset__state=Dataset.State.PUBLISHED
+    ).values_list("dataset_id", "tag__name"):
+        tags.setdefault(dataset_id, []).append(name)
+    groups: dict[object, list[str]] = {}
+    group_titles: dict[str, str] = {}
+    for dataset_id, name, title in Dataset.groups.through.objects.filter(
+        dataset__state=Dataset.State.PUBLISHED
+    ).values_list("dataset_id", "group__name", "group__title"):
+        groups.setdefault(dataset_id, []).append(name)
+        group_titles[name] = title
+    formats: dict[object, set[str]] = {}
+    for dataset_id, fmt in (
+        public_resources()
+        .filter(dataset__state=Dataset.State.PUBLISHED)
+        .exclude(format="")
+        .values_list("dataset_id", "format")
+    ):
+        formats.setdefault(dataset_id, set()).add(fmt.upper())
+    organization_names: dict[str, str] = {}
+    entries = []
+    for pk, name, title, title_en, notes, created, modified, org, org_name, license_id, freq, std in rows:
+        organization_names[org] = org_name
+        entries.append(
+            _Entry(
+                pk=str(pk),
+                name=name,
+                title=title,
+                created=created,
+                modified=modified,
+                text=f"{title}\n{notes}\n{name}\n{title_en}".lower(),
+                organization=org,
+                organization_name=org_name,
+                tags=tuple(sorted(tags.get(pk, ()))),
+                groups=tuple(sorted(groups.get(pk, ()))),
+                res_format=tuple(sorted(formats.get(pk, ()))),
+                license_id=license_id,
+                frequency=freq,
+                standard=std,
+            )
+        )
+    return entries, organization_names, group_titles
+
+
+def _index() -> tuple[list[_Entry], dict[str, str], dict[str, str]]:
+    """The index for the current catalogue version, kept in this process until the version moves."""
+    global _memo
+    version = versions.current(CATALOGUE_VERSION)
+    if _memo is None or _memo[0] != version:
+        _memo = (version, *_build_index())
+    return _memo[1], _memo[2], _memo[3]
 
 
 @dataclass
@@ -163,87 +270,101 @@ def _split_terms(text: str) -> list[str]:
         raise SearchQueryError(str(exc)) from exc
 
 
-def _term_filter(term: str) -> tuple[Q, bool] | None:
-    """``field:value`` → (condition, negated); a plain word → None."""
-    match = _TERM.match(term)
-    if match is None:
-        return None
-    sign, name, value = match.groups()
-    if name not in _FILTERS:
-        raise SearchQueryError(f"unknown field {name!r}")
-    value = value.strip('"')
-    if name == "id" and not re.fullmatch(r"[0-9a-fA-F-]{32,36}", value):
-        return Q(pk__in=[]), sign == "-"
-    return Q(**{_FILTERS[name]: value}), sign == "-"
+Predicate = Callable[[_Entry], bool]
 
 
-def _apply_terms(queryset: QuerySet[Dataset], text: str, *, words_allowed: bool) -> QuerySet[Dataset]:
+def _field_predicate(name: str, value: str) -> Predicate:
+    if name == "res_format":
+        wanted = value.upper()
+        return lambda entry: wanted in entry.res_format
+    if name == "id":
+        return lambda entry: entry.pk == value.lower()
+    return lambda entry: value in entry.values(name)
+
+
+def _word_predicate(word: str) -> Predicate:
+    lowered = word.lower()
+    return lambda entry: lowered in entry.text or word in entry.tags or word == entry.organization_name
+
+
+def _predicates(text: str, *, words_allowed: bool) -> list[Predicate]:
     if not text.strip() or text.strip() in {"*:*", "*"}:
-        return queryset
+        return []
+    predicates: list[Predicate] = []
     for term in _split_terms(text):
         if term in {"OR", "||", "NOT"} or term.startswith(("(", ")")) or term.endswith(")"):
             raise SearchQueryError(f"unsupported syntax {term!r}")
-        parsed = _term_filter(term)
-        if parsed is None:
+        match = _TERM.match(term)
+        if match is None:
             if not words_allowed:
                 raise SearchQueryError(f"fq term without a field: {term!r}")
-            word = term.strip("+")
-            matching = Dataset.objects.filter(
-                Q(title__icontains=word)
-                | Q(notes__icontains=word)
-                | Q(name__icontains=word)
-                | Q(title_en__icontains=word)
-                | Q(tags__name=word)
-                | Q(organization__name=word)
-            ).values("pk")
-            queryset = queryset.filter(pk__in=matching)
+            predicates.append(_word_predicate(term.strip("+")))
             continue
-        condition, negated = parsed
-        matching = Dataset.objects.filter(condition).values("pk")
-        queryset = queryset.exclude(pk__in=matching) if negated else queryset.filter(pk__in=matching)
-    return queryset
+        sign, name, value = match.groups()
+        if name not in _FIELD_NAMES:
+            raise SearchQueryError(f"unknown field {name!r}")
+        predicate = _field_predicate(name, value.strip('"'))
+        predicates.append((lambda entry, p=predicate: not p(entry)) if sign == "-" else predicate)
+    return predicates
 
 
-def _sort(value: str) -> list[str]:
+def _order(value: str) -> list[tuple[str, bool]]:
     if not value.strip():
-        return ["-modified_at", "name"]
-    order: list[str] = []
+        return [("modified", True)]
+    order: list[tuple[str, bool]] = []
     for part in value.split(","):
         words = part.split()
         if not words:
             continue
-        if len(words) > 2 or words[0] not in _SORTS or (len(words) == 2 and words[1] not in {"asc", "desc"}):
+        if (
+            len(words) > 2
+            or words[0] not in _SORT_KEYS
+            or (len(words) == 2 and words[1] not in {"asc", "desc"})
+        ):
             raise SearchParameterError("sort", f"invalid sort: {part.strip()!r}")
-        descending = len(words) == 2 and words[1] == "desc"
-        order.append(("-" if descending else "") + _SORTS[words[0]])
-    return [*order, "name"]
+        order.append((_SORT_KEYS[words[0]], len(words) == 2 and words[1] == "desc"))
+    return order
 
 
-def _facet(base: QuerySet[Dataset], name: str, limit: int, mincount: int) -> list[tuple[str, str, int]]:
-    ids = base.values("pk")
-    if name == "organization":
-        rows = (
-            Dataset.objects.filter(pk__in=ids)
-            .values_list("organization__code", "organization__name")
-            .annotate(n=Count("pk"))
-        )
-    elif name == "groups":
-        rows = (
-            Group.objects.filter(datasets__in=ids).values_list("name", "title").annotate(n=Count("datasets"))
-        )
-    elif name == "tags":
-        rows = Tag.objects.filter(datasets__in=ids).values_list("name", "name").annotate(n=Count("datasets"))
-    elif name == "res_format":
-        rows = (
-            Resource.objects.filter(dataset__in=ids)
-            .exclude(format="")
-            .values_list("format", "format")
-            .annotate(n=Count("dataset", distinct=True))
-        )
+def _sorted(entries: list[_Entry], order: list[tuple[str, bool]]) -> list[_Entry]:
+    result = sorted(entries, key=operator.attrgetter("name"))
+    for attribute, descending in reversed(order):  # stable sorts, last key first
+        result.sort(key=operator.attrgetter(attribute), reverse=descending)
+    return result
+
+
+_MULTI_VALUED = {"tags", "groups", "res_format"}
+
+
+_whole_catalogue_counts: dict[tuple[int, str], Counter[str]] = {}
+
+
+def _counts(matches: list[_Entry], name: str) -> Counter[str]:
+    # Counter over map/chain runs in C: ten thousand entries count in about a millisecond.
+    getter = operator.attrgetter("organization" if name == "owner_org" else name)
+    values = chain.from_iterable(map(getter, matches)) if name in _MULTI_VALUED else map(getter, matches)
+    counts = Counter(values)
+    counts.pop("", None)
+    return counts
+
+
+def _facet(
+    matches: list[_Entry], name: str, labels: dict[str, dict[str, str]], limit: int, mincount: int
+) -> list[tuple[str, str, int]]:
+    if _memo is not None and matches is _memo[1]:
+        # The whole catalogue ("*:*", what harvesters ask): counted once per catalogue version.
+        key = (_memo[0], name)
+        if key not in _whole_catalogue_counts:
+            if len(_whole_catalogue_counts) > 50:  # older versions' counts are never read again
+                _whole_catalogue_counts.clear()
+            _whole_catalogue_counts[key] = _counts(matches, name)
+        counts = _whole_catalogue_counts[key]
     else:
-        rows = Dataset.objects.filter(pk__in=ids).values_list(name, name).annotate(n=Count("pk"))
+        counts = _counts(matches, name)
+    names = labels.get(name, {})
     items = sorted(
-        ((key, label, n) for key, label, n in rows if n >= mincount), key=lambda item: (-item[2], item[0])
+        ((key, names.get(key, key), n) for key, n in counts.items() if n >= mincount),
+        key=lambda item: (-item[2], item[0]),
     )
     return items if limit < 0 else items[:limit]
 
@@ -254,24 +375,31 @@ def search(params: SearchParams) -> SearchResult:
         raise SearchParameterError("rows", f"rows must be between 0 and {MAX_ROWS}")
     if params.start < 0:
         raise SearchParameterError("start", "start must not be negative")
-    unknown = [name for name in params.facet_fields if name not in _FILTERS or name in {"id", "name"}]
+    unknown = [name for name in params.facet_fields if name not in (*FACET_FIELDS, "standard", "frequency")]
     if unknown:
         raise SearchParameterError("facet.field", f"cannot facet on {', '.join(unknown)}")
-    order = _sort(params.sort)
-    queryset = _apply_terms(published(), params.q, words_allowed=True)
-    queryset = _apply_terms(queryset, params.fq, words_allowed=False)
+    order = _order(params.sort)
+    predicates = _predicates(params.q, words_allowed=True) + _predicates(params.fq, words_allowed=False)
     for name, values in params.filters.items():
-        if name not in _FILTERS:
+        if name not in _FIELD_NAMES:
             raise SearchParameterError(name, f"unknown filter {name!r}")
-        for value in values:
-            queryset = queryset.filter(pk__in=Dataset.objects.filter(**{_FILTERS[name]: value}).values("pk"))
-    count = queryset.count()
-    page = list(_with_details(queryset.order_by(*order))[params.start : params.start + params.rows])
+        predicates.extend(_field_predicate(name, value) for value in values)
+    entries, organization_names, group_titles = _index()
+    matches = (
+        [entry for entry in entries if all(predicate(entry) for predicate in predicates)]
+        if predicates
+        else entries
+    )
+    page_ids = [entry.pk for entry in _sorted(matches, order)[params.start : params.start + params.rows]]
+    found = {str(dataset.pk): dataset for dataset in _with_details(published().filter(pk__in=page_ids))}
+    labels = {"organization": organization_names, "groups": group_titles}
     facets = {
-        name: _facet(queryset, name, params.facet_limit, params.facet_mincount)
+        name: _facet(matches, name, labels, params.facet_limit, params.facet_mincount)
         for name in params.facet_fields
     }
-    return SearchResult(count=count, datasets=page, facets=facets)
+    return SearchResult(
+        count=len(matches), datasets=[found[pk] for pk in page_ids if pk in found], facets=facets
+    )
 
 
 # --- staff -----------------------------------------------------------------------------------------

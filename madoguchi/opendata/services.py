@@ -13,8 +13,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from madoguchi.audit.services import record_event
+from madoguchi.core import versions
 from madoguchi.opendata import datastore, tabular
 from madoguchi.opendata.models import Dataset, Frequency, Group, Resource, Tag
+from madoguchi.opendata.selectors import CATALOGUE_VERSION
 from madoguchi.opendata.standards import standard_by_code
 
 TABULAR_FORMATS = {"CSV", "XLSX"}
@@ -24,12 +26,21 @@ def _audit(action: str, actor, dataset: Dataset, **details) -> None:
     record_event(
         action=action, actor=actor, object_type="opendata.dataset", object_id=str(dataset.pk), details=details
     )
+    catalogue_changed()
+
+
+def catalogue_changed() -> None:
+    """Tell search its index is stale: now (for reads in this transaction) and again on commit
+    (so a reader who rebuilt the index from the pre-commit state rebuilds it once more)."""
+    versions.bump(CATALOGUE_VERSION)
+    transaction.on_commit(lambda: versions.bump(CATALOGUE_VERSION))
 
 
 def upsert_group(*, name: str, title: str, title_en: str = "", description: str = "") -> Group:
     group, _created = Group.objects.update_or_create(
         name=name, defaults={"title": title, "title_en": title_en, "description": description}
     )
+    catalogue_changed()
     return group
 
 

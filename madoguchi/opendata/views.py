@@ -132,7 +132,7 @@ def resource_preview(request: HttpRequest, name: str, resource_id) -> HttpRespon
     if resource.datastore_active:
         fields = list(resource.datastore_fields)
         filter_field = request.GET.get("field", "")
-        filter_value = request.GET.get("value", "").strip()
+        filter_value = request.GET.get("value", "").replace("\x00", "").strip()
         sort_field = request.GET.get("sort", "")
         descending = request.GET.get("order") == "desc"
         try:

@@ -101,6 +101,11 @@ class Procedure(models.Model):
     counter_hours = models.CharField(_("窓口の受付時間"), max_length=200, blank=True)
     counter_hours_en = models.CharField(_("窓口の受付時間（英語）"), max_length=300, blank=True)
     legal_basis = models.TextField(_("根拠法令"), blank=True)
+    # 文書の保存年限: how long an application's content is kept after its case is closed; then the
+    # retention task (cases.retention) anonymises it. The audit trail is kept regardless.
+    retention_years = models.PositiveSmallIntegerField(
+        _("保存年限（年）"), default=5, validators=[MinValueValidator(1)]
+    )
     form_code = models.SlugField(_("申請フォームのコード"), max_length=60, blank=True)
     # 処分 on this procedure is decided through electronic approval (決裁), not by a status change.
     requires_decision = models.BooleanField(_("処分に決裁が必要"), default=False)

@@ -83,3 +83,8 @@ def procedures_of_departments(department_ids: Iterable[int]) -> QuerySet[Procedu
 def procedures_by_code(codes: Iterable[str]) -> dict[str, Procedure]:
     """Several published procedures in one query, for lists of drafts and bundles."""
     return {procedure.code: procedure for procedure in published_procedures().filter(code__in=set(codes))}
+
+
+def retention_years_by_code() -> dict[str, int]:
+    """保存年限 of every procedure, published or not (closed cases outlive publication)."""
+    return dict(Procedure.objects.values_list("code", "retention_years"))

@@ -47,6 +47,12 @@ class ResidentRecord(models.Model):
     relationship = models.CharField(_("続柄"), max_length=20)
     became_resident_on = models.DateField(_("住民となった年月日"))
     previous_address = models.CharField(_("前住所"), max_length=200, blank=True)
+    # 個人番号, sealed by core.crypto (never stored or logged in the clear). Read it only through
+    # ``registry.selectors.my_number``, which records who read it and why.
+    my_number_ciphertext = models.TextField(_("個人番号（暗号文）"), blank=True, editable=False)
+    my_number_key_id = models.CharField(
+        _("暗号鍵ID"), max_length=32, blank=True, db_index=True, editable=False
+    )
 
     class Meta:
         verbose_name = _("住民記録")

@@ -5,9 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from madoguchi.audit.services import record_event
+from madoguchi.core import crypto
 from madoguchi.registry.adapters import get_adapter
 from madoguchi.registry.adapters.base import ResidentData
 from madoguchi.registry.models import Household, ResidentRecord
+from madoguchi.registry.services import MY_NUMBER_CONTEXT
 
 
 def resident_by_code(resident_code: str, *, actor: Any, purpose: str) -> ResidentRecord | None:
@@ -127,3 +129,24 @@ def search_residents(
         details={"results": len(matches), "resident_codes": [r.resident_code for r in matches]},
     )
     return matches
+
+
+def my_number(resident_code: str, *, actor: Any, purpose: str) -> str | None:
+    """個人番号 of one resident, opened for ``purpose`` (特定個人情報: the read is always audited).
+
+    Only the fact of the read is recorded, never the number itself.
+    """
+    token = (
+        ResidentRecord.objects.filter(resident_code=resident_code)
+        .values_list("my_number_ciphertext", flat=True)
+        .first()
+    )
+    record_event(
+        action="registry.read_my_number",
+        actor=actor,
+        object_type="registry.resident",
+        object_id=resident_code,
+        purpose=purpose,
+        details={"found": bool(token)},
+    )
+    return crypto.decrypt(token, context=MY_NUMBER_CONTEXT) if token else None

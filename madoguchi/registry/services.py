@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import asdict, dataclass
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
 
 from django.db import transaction
 
+from madoguchi.core import crypto
+from madoguchi.registry import mynumber
 from madoguchi.registry.models import Household, ResidentRecord
 
 
@@ -22,6 +25,7 @@ class Member:
     relationship: str
     became_resident_on: dt.date
     previous_address: str = ""
+    my_number: str = field(default="", repr=False)
 
 
 @transaction.atomic
@@ -43,8 +47,57 @@ def register_household(
         defaults={"postal_code": postal_code, "address": address, "town": town, "building": building},
     )
     for index, member in enumerate(members):
-        ResidentRecord.objects.update_or_create(
+        values = asdict(member)
+        number = values.pop("my_number")
+        record, _created = ResidentRecord.objects.update_or_create(
             resident_code=member.resident_code,
-            defaults={**asdict(member), "household": household, "is_head": index == 0},
+            defaults={**values, "household": household, "is_head": index == 0},
         )
+        if number:
+            set_my_number(record=record, number=number)
     return household
+
+
+# The associated data that ties a sealed My Number to this column (see core.crypto).
+MY_NUMBER_CONTEXT = "registry.ResidentRecord.my_number"
+
+
+def set_my_number(*, record: ResidentRecord, number: str) -> None:
+    """Store a resident's 個人番号 sealed under the current key; a malformed number is refused."""
+    normalised = mynumber.normalise(number)
+    if not mynumber.is_valid(normalised):
+        raise ValueError("個人番号の形式またはチェックデジットが正しくありません / invalid My Number")
+    record.my_number_ciphertext = crypto.encrypt(normalised, context=MY_NUMBER_CONTEXT)
+    record.my_number_key_id = crypto.key_id_of(record.my_number_ciphertext)
+    record.save(update_fields=["my_number_ciphertext", "my_number_key_id"])
+
+
+def reencrypt_my_numbers(*, batch_size: int = 500, progress: Callable[[int], None] | None = None) -> int:
+    """Re-seal every My Number not under the current key (after a key rotation); returns how many.
+
+    Each batch is its own transaction, so a long run can be interrupted and started again.
+    """
+    current = crypto.key_provider().current_key_id()
+    moved = 0
+    while True:
+        with transaction.atomic():
+            batch = list(
+                ResidentRecord.objects.select_for_update()
+                .exclude(my_number_key_id__in=["", current])
+                .order_by("pk")[:batch_size]
+            )
+            for record in batch:
+                plain = crypto.decrypt(record.my_number_ciphertext, context=MY_NUMBER_CONTEXT)
+                record.my_number_ciphertext = crypto.encrypt(plain, context=MY_NUMBER_CONTEXT)
+                record.my_number_key_id = current
+            ResidentRecord.objects.bulk_update(batch, ["my_number_ciphertext", "my_number_key_id"])
+        moved += len(batch)
+        if progress is not None and batch:
+            progress(len(batch))
+        if len(batch) < batch_size:
+            return moved
+
+
+def records_to_reencrypt() -> int:
+    current = crypto.key_provider().current_key_id()
+    return ResidentRecord.objects.exclude(my_number_key_id__in=["", current]).count()

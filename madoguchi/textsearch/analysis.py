@@ -16,7 +16,7 @@ A short table of city-hall abbreviations Sudachi does not know (``DOMAIN_SYNONYM
 マイナンバーカード …) is applied to the normalised forms.
 
 Other languages take a light path: NFKC, lower case, accents removed, a small stop-word list and
-a crude suffix stemmer for Latin-script words; Chinese and Korean text (no spaces between words,
+the Snowball (Porter2) stemmer for English and Portuguese; Chinese and Korean text (no spaces between words,
 or particles glued to them) also yields character bigrams.
 
 Analysis is deterministic and does not touch the database: the same function analyses the stored
@@ -30,6 +30,7 @@ import re
 import threading
 import unicodedata
 
+import snowballstemmer
 from sudachipy import Dictionary, SplitMode
 
 READING_PREFIX = "#r"
@@ -75,27 +76,70 @@ _JA_STOP = {
     "知る",
     "分かる",
     "わかる",
+    "為る",
+    "遣る",
+    "貰う",
+    "伺う",
+    "際",
+    "自分",
 }
 
-# Abbreviations and city-hall words Sudachi's dictionary does not join (normalised form → the
-# normalised form it stands for). Both the short word and the full one are indexed.
-DOMAIN_SYNONYMS: dict[str, str] = {
-    "マイナ": "マイナンバーカード",
-    "マイナカード": "マイナンバーカード",
-    "個人番号カード": "マイナンバーカード",
-    "住基": "住民基本台帳",
-    "国保": "国民健康保険",
-    "後期高齢": "後期高齢者医療",
-    "ハザードマップ": "防災マップ",
-    "wifi": "無線LAN",
-    "wi-fi": "無線LAN",
-    "学童": "放課後児童クラブ",
-    "保育園": "保育所",
-    "引越": "引っ越し",
+# City-hall vocabulary Sudachi's synonym groups do not join: abbreviations (マイナ), everyday words
+# for the same thing (代わりに / 代理人, いくら / 手数料, ネット / オンライン). Each group is
+# canonical term → the normalised forms (or, for other languages, the stems) that mean it; a
+# text containing a variant is indexed under both the variant and the canonical term.
+SYNONYM_GROUPS: dict[str, tuple[str, ...]] = {
+    # Japanese (Sudachi normalised forms)
+    "マイナンバーカード": ("マイナ", "マイナカード", "個人番号カード"),
+    "住民基本台帳": ("住基",),
+    "国民健康保険": ("国保",),
+    "後期高齢者医療": ("後期高齢",),
+    "防災マップ": ("ハザードマップ",),
+    "無線LAN": ("wifi", "wi-fi"),
+    "放課後児童クラブ": ("学童",),
+    "保育所": ("保育園",),
+    "引っ越し": ("引越", "転居", "住所変更"),
     # Sudachi normalises a lone ごみ/ゴミ to 塵 but keeps ごみ inside 粗大ごみ's short split.
-    "ごみ": "塵",
-    "住所変更": "転居",
+    "塵": ("ごみ",),
+    "代理": ("代わり", "代理人", "委任", "委任状"),
+    "手数料": ("幾ら", "料金", "費用", "値段", "金額"),
+    "オンライン": ("ネット", "インターネット", "ウェブ", "電子申請"),
+    "郵送": ("郵便", "取り寄せ", "取り寄せる"),
+    "処分": ("捨てる", "廃棄"),
+    "持ち物": ("持参", "持って行く", "必要書類"),
+    "紛失": ("なくす", "無くす", "失くす", "無くなる"),
+    "遅れる": ("過ぎる", "遅延", "期限切れ"),
+    "原動機付自転車": ("原付き", "原チャ", "原付"),
+    "妻": ("嫁", "奥さん", "家内"),
+    "夫": ("旦那", "主人"),
+    # English (Porter2 stems)
+    "garbag": ("trash", "rubbish", "wast", "bin", "dump", "junk"),
+    "fee": ("cost", "price", "charg", "much"),
+    "onlin": ("internet", "web", "websit", "smartphon"),
+    "mail": ("post", "postal"),
+    "proxi": ("behalf", "repres", "represent", "someon", "friend", "famili", "relat"),
+    "bring": ("document", "paperwork", "requir"),
+    "lost": ("lose",),
+    "forgot": ("forget", "forgotten"),
+    "deadlin": ("due", "limit", "late"),
+    "certif": ("copi", "proof"),
+    "regist": ("registr",),
+    "move": ("reloc",),
+    "dispos": ("rid", "throw"),
+    "pin": ("password", "passcod"),
+    "child": ("kid", "children", "babi", "infant", "toddler", "newborn"),
+    "death": ("die", "dead", "deceas"),
+    "daycar": ("nurseri", "preschool", "kindergarten"),
+    "lawyer": ("attorney", "legal"),
+    "complaint": ("complain", "scam", "fraud"),
+    "allow": ("benefit", "subsidi", "grant"),
+    "pay": ("payment", "paid"),
+    "hour": ("close", "open"),
 }
+DOMAIN_SYNONYMS: dict[str, str] = {
+    variant: canonical for canonical, variants in SYNONYM_GROUPS.items() for variant in variants
+}
+_STEMMERS = {"en": snowballstemmer.stemmer("english"), "pt": snowballstemmer.stemmer("portuguese")}
 
 # Function words of English and Portuguese questions, dropped from the light path. Question
 # words (where, when, onde, quando) stay: they tell a "where" question from a "when" one.
@@ -111,6 +155,7 @@ _EN_STOP = frozenset(
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _KANA = re.compile(r"^[\u3041-\u309f\u30a0-\u30ffー]+$")
+_KATAKANA = re.compile(r"^[\u30a0-\u30ffー]+$")
 _KANA_RUN = re.compile(r"[\u3041-\u3096\u30a1-\u30faー]{3,}")
 _HAN_OR_HANGUL = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf\uac00-\ud7af]")
 _JAPANESE_KANA = re.compile(r"[\u3041-\u309f\u30a0-\u30ff]")
@@ -141,21 +186,13 @@ def _strip_accents(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
 
 
-def _stem(word: str) -> str:
-    """A deliberately crude English/Portuguese suffix stripper: certificates → certificate."""
-    for suffix, keep in (("ies", "y"), ("ing", ""), ("ed", ""), ("s", "")):
-        if len(word) > len(suffix) + 3 and word.endswith(suffix) and not word.endswith("ss"):
-            return word[: -len(suffix)] + keep
-    return word
-
-
 def _bigrams(run: str) -> list[str]:
     if len(run) == 1:
         return [run]
     return [run[i : i + 2] for i in range(len(run) - 1)]
 
 
-def _light_terms(text: str) -> list[str]:
+def _light_terms(text: str, lang: str = "en") -> list[str]:
     text = unicodedata.normalize("NFKC", text).casefold()
     found: list[str] = []
     for word in _WORD.findall(text):
@@ -167,7 +204,8 @@ def _light_terms(text: str) -> list[str]:
         word = _strip_accents(word)
         if word in _EN_STOP or (len(word) < 2 and not word.isdigit()):
             continue
-        found.append(_stem(word))
+        stemmer = _STEMMERS.get(lang)
+        found.extend(_with_synonym(stemmer.stemWord(word) if stemmer else word))
     return found
 
 
@@ -196,7 +234,9 @@ def _morpheme_terms(morpheme, surface: str, is_query: bool) -> list[str]:
                 if not is_query and part.reading_form():
                     found.append(f"{READING_PREFIX}{_katakana(part.reading_form())}")
     reading = morpheme.reading_form()
-    if reading and (not is_query or morpheme.is_oov() or _KANA.match(surface)):
+    # In a query only unknown words and katakana nouns (loan words, often misspelt) are widened
+    # to their reading; a known hiragana word is already matched by its normalised form.
+    if reading and (not is_query or morpheme.is_oov() or (pos == "名詞" and _KATAKANA.match(surface))):
         found.append(f"{READING_PREFIX}{_katakana(reading)}")
     return found
 
@@ -247,7 +287,7 @@ def terms(text: str, lang: str = "ja", *, is_query: bool = False) -> list[str]:
         return []
     if lang in {"ja", "easy_ja"} or _JAPANESE_KANA.search(text):
         return _japanese_terms(text, is_query=is_query)
-    return _light_terms(text)
+    return _light_terms(text, lang)
 
 
 def japanese_morphemes(text: str) -> list[tuple[str, tuple[str, ...]]]:

@@ -37,6 +37,8 @@ class Site:
     counter_payment: object = None
     inquiry: object = None
     wifi_resource: object = None
+    approval_draft: object = None
+    record_file: object = None
 
 
 def _post(**values: str) -> QueryDict:
@@ -119,7 +121,10 @@ def build_site() -> Site:
     seed_open_data(municipality)
     from madoguchi.opendata.selectors import published_dataset
 
+    approval_draft, record_file = _approvals_and_records(municipality, clerk)
     return Site(
+        approval_draft=approval_draft,
+        record_file=record_file,
         payment=payment,
         counter_payment=counter_payment,
         resident=resident,
@@ -147,6 +152,27 @@ def _chatbot_data():
     chatbot_services.ask(question="ドローンを公園で飛ばしたい")
     chatbot_services.ask(question="粗大ごみの出し方")
     return chatbot_services.open_inquiry(question="ソファーは何点まで出せますか", lang="ja", channel="web")
+
+
+def _approvals_and_records(municipality, clerk) -> tuple[object, object]:
+    """The authority matrix and file plan, a draft by the clerk in circulation, one of her files."""
+    from madoguchi.approvals import selectors as approval_selectors
+    from madoguchi.approvals import services as approval_services
+    from madoguchi.demo.services import seed_approvals, seed_records
+    from madoguchi.organization.selectors import department_by_code
+    from madoguchi.records import selectors as record_selectors
+
+    seed_approvals(municipality)
+    seed_records(municipality)
+    draft = approval_services.create_draft(
+        drafter=clerk,
+        department=department_by_code(municipality, "shimin-madoguchi"),
+        title="窓口の受付時間延長について",
+        body="毎週木曜日の受付時間を19時まで延長してよろしいか伺います。",
+        matter=approval_selectors.matter_classes().get(code="bu-matter"),
+    )
+    record_file = record_selectors.all_files().filter(department__code="shimin-madoguchi").first()
+    return draft, record_file
 
 
 Path = Callable[[Site], str]
@@ -252,12 +278,33 @@ PAGES: dict[str, tuple[Path, str]] = {
         lambda s: f"/staff/opendata/public-wifi/resources/{s.wifi_resource.pk}/",
         "staff",
     ),
+    "approvals:inbox": (lambda s: "/staff/approvals/", "staff"),
+    "approvals:new": (lambda s: "/staff/approvals/new/", "staff"),
+    "approvals:from_case": (lambda s: f"/staff/approvals/from-case/{s.submission.receipt_number}/", "staff"),
+    "approvals:absences": (lambda s: "/staff/approvals/absences/", "staff"),
+    "approvals:figures": (lambda s: "/staff/approvals/figures/", "staff"),
+    "approvals:draft": (lambda s: f"/staff/approvals/{s.approval_draft.pk}/", "staff"),
+    "approvals:edit": (lambda s: f"/staff/approvals/{s.approval_draft.pk}/edit/", "staff"),
+    "approvals:route": (lambda s: f"/staff/approvals/{s.approval_draft.pk}/route/", "staff"),
+    "records:home": (lambda s: "/staff/records/", "staff"),
+    "records:search": (lambda s: "/staff/records/search/?q=住民異動届", "staff"),
+    "records:receipts": (lambda s: "/staff/records/receipts/", "staff"),
+    "records:file_new": (lambda s: "/staff/records/files/new/", "staff"),
+    "records:file": (lambda s: f"/staff/records/files/{s.record_file.pk}/", "staff"),
+    "records:expiry": (lambda s: "/staff/records/expiry/?fiscal_year=2026", "staff"),
+    "records:register": (lambda s: "/staff/records/register/", "staff"),
 }
 # Pages that answer with an error status on purpose (an error page is still a page).
 EXPECTED_STATUS = {"identity:callback": 400}
 
 # Reached only by following another page (checked in the journeys) or not HTML at all.
 NOT_PAGES = {
+    "approvals:act": "POST-only; redirects to the draft",
+    "approvals:pdf": "PDF (signed); checked in the approval journey",
+    "approvals:attachment": "a file download",
+    "records:dispose": "POST-only; redirects to the disposal draft's route",
+    "records:transfer_json": "JSON export of a transferred file",
+    "records:transfer_pdf": "PDF export of a transferred file",
     "core:healthz": "JSON health check",
     "core:readyz": "JSON readiness check",
     "api-schema": "OpenAPI 3 schema (JSON)",
@@ -277,6 +324,7 @@ NOT_PAGES = {
     "cases:bundle_start": "POST-only; redirects to the bundle page",
     "cases:my_message": "POST-only; redirects to the submission",
     "cases:my_submission_pdf": "PDF",
+    "cases:my_disclosure": "a file download (JSON or PDF)",
     "cases:staff_inbox_export": "CSV",
     "cases:staff_case_pdf": "PDF",
     "cases:my_attachment": "a file download",

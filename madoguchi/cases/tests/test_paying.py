@@ -163,3 +163,27 @@ def test_a_procedure_paid_after_approval_is_received_at_once(client, procedure, 
     submission = Submission.objects.get()
     assert submission.status == "received"
     assert response["Location"] == f"/my/{submission.receipt_number}/done/"
+
+
+def test_a_paid_case_left_waiting_by_a_failed_receiver_is_received_on_the_residents_visit(
+    client, pay_first, resident, monkeypatch
+):
+    submission = _submit(client, resident)
+    monkeypatch.setattr(services, "receive_payment", _failing := _Failing(services.receive_payment))
+    client.get(_card(client, _to_provider(client, submission))["Location"])  # the receiver fails
+    submission.refresh_from_db()
+    assert submission.status == "awaiting_payment" and _failing.calls == 1
+    monkeypatch.setattr(services, "receive_payment", _failing.original)
+    assert client.get(f"/my/{submission.receipt_number}/pay/")["Location"].endswith("/done/")
+    submission.refresh_from_db()
+    assert submission.status == "received"
+
+
+class _Failing:
+    def __init__(self, original):
+        self.original = original
+        self.calls = 0
+
+    def __call__(self, **kwargs):
+        self.calls += 1
+        raise RuntimeError("receiver down")

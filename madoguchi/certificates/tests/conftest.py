@@ -11,7 +11,6 @@ import threading
 from http.server import BaseHTTPRequestHandler, HTTPServer
 
 import pytest
-from cryptography.hazmat.primitives import serialization
 
 from madoguchi.cases.tests.conftest import HEAD_CODE, make_household
 from madoguchi.certificates import pki, services, signing
@@ -27,7 +26,7 @@ def demo_pki_dir(tmp_path_factory):
 
     class CrlHandler(BaseHTTPRequestHandler):
         def do_GET(self) -> None:
-            body = holder["pki"].crl().public_bytes(serialization.Encoding.DER)
+            body = holder["pki"].crl_der()
             self.send_response(200)
             self.send_header("Content-Type", "application/pkix-crl")
             self.send_header("Content-Length", str(len(body)))

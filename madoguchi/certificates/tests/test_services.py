@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
+from reportlab.pdfgen import canvas
 
 from madoguchi.audit.models import AuditEvent
 from madoguchi.cases.tests.conftest import CHILD_CODE, HEAD_CODE
@@ -19,6 +21,15 @@ def _request(resident, *, kind: str = "juminhyo", copies: int = 2) -> Certificat
     return services.create_request(
         applicant=resident, resident_code=HEAD_CODE, kind=kind, copies=copies, purpose="金融機関への提出"
     )
+
+
+def _blank() -> bytes:
+    """A blank one-page PDF."""
+    buffer = io.BytesIO()
+    page = canvas.Canvas(buffer)
+    page.showPage()
+    page.save()
+    return buffer.getvalue()
 
 
 def _pdf_text(certificate: Certificate) -> str:
@@ -143,6 +154,14 @@ def test_each_kind_prints_its_own_records(resident, kind, expected):
     certificate = services.issue_certificate(kind=kind, resident_code=HEAD_CODE, actor=resident)
     assert expected in _pdf_text(certificate)
     assert AuditEvent.objects.filter(action="registry.read", object_id=HEAD_CODE).exists()
+
+
+def test_a_specimen_of_each_kind_shows_only_that_kind(db):
+    residence = services.issue_specimen(kind="juminhyo")
+    seal = services.issue_specimen(kind="inkan")
+    assert "印影" not in _pdf_text(residence) and "見本 太郎" in _pdf_text(residence)
+    assert "印影" in _pdf_text(seal) and "印鑑登録証明書" in _pdf_text(seal)
+    assert residence.is_specimen and residence.resident_code == ""
 
 
 def test_revoking_needs_a_reason_and_happens_once(resident):

@@ -17,6 +17,7 @@ SAFE_PRODUCTION = {
     "DEBUG": "0",
     "MADOGUCHI_OIDC_ISSUER": "https://idp.city.example/realms/residents",
     "MADOGUCHI_BASE_URL": "https://madoguchi.city.example",
+    "MADOGUCHI_ENCRYPTION_KEYS": "prod1:" + "A" * 43,
 }
 
 
@@ -53,6 +54,7 @@ def test_a_safe_production_configuration_starts(tmp_path):
         ({"DATABASE_URL": ""}, "SQLite"),
         ({"MADOGUCHI_OIDC_ISSUER": ""}, "MADOGUCHI_OIDC_ISSUER"),
         ({"MADOGUCHI_BASE_URL": "http://madoguchi.city.example"}, "MADOGUCHI_BASE_URL"),
+        ({"MADOGUCHI_ENCRYPTION_KEYS": ""}, "MADOGUCHI_ENCRYPTION_KEYS"),
     ],
 )
 def test_production_refuses_an_unsafe_configuration_with_a_clear_message(tmp_path, override, complaint):

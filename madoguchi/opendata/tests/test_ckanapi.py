@@ -14,10 +14,11 @@ from ckanapi import NotFound, RemoteCKAN, ValidationError
 from madoguchi.demo.services import seed_open_data, seed_organization
 
 CLI = str(Path(sys.executable).with_name("ckanapi"))
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture
-def site(transactional_db, live_server) -> str:
+def site(live_server) -> str:
     seed_open_data(seed_organization())
     return live_server.url
 

@@ -43,6 +43,7 @@ def test_preview_filters_and_sorts(city, client):
     totals = [int(row[page.fields.index("総数")]) for row in page.rows]
     assert totals == sorted(totals, reverse=True)
     assert client.get(url, {"field": "nope", "value": "x", "offset": "junk"}).status_code == 200
+    assert client.get(url, {"field": "年齢階級", "value": "\x00"}).status_code == 200
 
 
 @pytest.mark.django_db

@@ -31,6 +31,7 @@ class Command(BaseCommand):
             f"  ホーム / home             {base}/",
             f"  職員ログイン / staff      {base}/staff/login/",
             f"  組織と連絡先 / directory  {base}/organization/",
+            f"  証明書の検証 / verify     {base}/certificates/verify/",
             f"  稼働確認 / readiness      {base}/readyz",
             "",
             f"  デモ用ログイン（パスワードは全員 {DEMO_PASSWORD}） / demo logins (password for all):",

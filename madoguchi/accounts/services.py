@@ -21,6 +21,10 @@ from madoguchi.accounts.sessions import mark_authenticated
 from madoguchi.audit.services import record_event
 
 RECOVERY_CODE_COUNT = 10
+# Every demo staff account has this authenticator key (base32, as apps ask for it), so the demo can
+# be tried: add it to an authenticator app, or run `madoguchi demo_totp` for the current code.
+# Only the demo seeding installs it (``install_known_totp``); production never does.
+DEMO_TOTP_SECRET = "MADOGUCHIDEMO234"  # noqa: S105
 STAFF_SIGN_IN_METHOD = "password+totp"
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 from urllib.parse import urlencode
 
 import segno
@@ -81,9 +82,7 @@ def _demo_secret(user) -> str:
     """The demo accounts' known key, shown on the page in the demo only (see demo/services.py)."""
     if settings.IS_PRODUCTION:
         return ""
-    from madoguchi.demo.services import DEMO_TOTP_SECRET
-
-    return DEMO_TOTP_SECRET if user.totpdevice_set.filter(name="demo").exists() else ""
+    return services.DEMO_TOTP_SECRET if user.totpdevice_set.filter(name="demo").exists() else ""
 
 
 @never_cache
@@ -145,8 +144,6 @@ def mfa_setup(request: HttpRequest) -> HttpResponse:
 
 
 def _base32(device) -> str:
-    import base64
-
     secret = base64.b32encode(device.bin_key).decode().rstrip("=")
     return " ".join(secret[i : i + 4] for i in range(0, len(secret), 4))
 

@@ -16,7 +16,7 @@ from django.contrib.auth.hashers import make_password
 from django.db import transaction
 
 from madoguchi.accounts.selectors import staff_by_username
-from madoguchi.accounts.services import assign_role, create_staff_user, install_known_totp
+from madoguchi.accounts.services import DEMO_TOTP_SECRET, assign_role, create_staff_user, install_known_totp
 from madoguchi.approvals import services as approval_services
 from madoguchi.certificates import services as certificate_services
 from madoguchi.demo.data import names, places
@@ -40,9 +40,6 @@ from madoguchi.registry.services import Member, register_household
 
 # Shown in the README and printed by `madoguchi demo`; the demo is never a production system.
 DEMO_PASSWORD = "ryugasaki-demo-2026"  # noqa: S105
-# Every demo staff account has this authenticator key (base32, as apps ask for it), so the demo can
-# be tried: add it to an authenticator app, or run `madoguchi demo_totp` for the current code.
-DEMO_TOTP_SECRET = "MADOGUCHIDEMO234"  # noqa: S105
 # The demo organisation took effect with the 2024 reorganisation; staff were appointed at the
 # April 2026 personnel transfer (人事異動), some after an earlier post (see _EARLIER_POSTS).
 ORGANIZATION_FROM = dt.date(2024, 4, 1)

@@ -332,7 +332,9 @@ def _submit(*, draft: Draft, actor) -> Submission:
         purpose="申請の受付",
         details={"procedure": submission.procedure_code, "assisted_by": draft.assisted_by_id},
     )
-    send_submission_confirmation.delay_on_commit(submission.pk)
+    # Written in this transaction (the Notification row is the outbox): if the broker is down
+    # at commit, the e-mail is still recorded and the outbox sweeper delivers it later.
+    send_submission_confirmation(submission.pk)
     return submission
 
 
@@ -366,7 +368,7 @@ def change_status(*, submission: Submission, to_status: str, reason: str = "", a
         submission=submission, from_status=previous, to_status=to_status, reason=reason.strip(), actor=actor
     )
     if to_status in NOTIFIED_STATUSES:
-        send_status_notification.delay_on_commit(submission.pk, to_status)
+        send_status_notification(submission.pk, to_status)  # into the outbox, in this transaction
     _audit(
         submission,
         action="cases.status",

@@ -53,6 +53,28 @@ def _fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def _staff_sessions_pass_mfa(monkeypatch):
+    """``client.force_login(staff)`` gives a session that has passed the one-time-password step.
+
+    Staff pages refuse a password-only session; tests of other apps sign staff in to test their
+    own pages, not MFA. Tests of MFA use ``accounts.testing.force_login_password_only``.
+    """
+    from django.test import Client
+
+    from madoguchi.accounts.testing import force_login_with_mfa
+
+    monkeypatch.setattr(Client, "force_login", force_login_with_mfa)
+
+
+@pytest.fixture(autouse=True)
+def _no_lockouts_or_rate_limits(settings):
+    """Counts of failed sign-ins and requests live in the cache and would leak between tests;
+    the tests of lockouts and rate limits switch them back on."""
+    settings.AXES_ENABLED = False
+    settings.RATELIMIT_ENABLE = False
+
+
 @pytest.fixture
 def postgres_only(django_db_blocker):
     from django.db import connection

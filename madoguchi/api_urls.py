@@ -7,4 +7,5 @@ urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("v1/", include("madoguchi.procedures.api_urls")),
     path("v1/", include("madoguchi.cases.api_urls")),
+    path("v1/", include("madoguchi.chatbot.api_urls")),
 ]

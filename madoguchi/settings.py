@@ -8,6 +8,7 @@ misconfigured deployment fails loudly at boot rather than quietly in front of re
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import os
 import secrets
@@ -193,6 +194,10 @@ INSTALLED_APPS = [
     "madoguchi.approvals",
     "madoguchi.records",
     "madoguchi.demo",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "axes",
     "rest_framework",
     "drf_spectacular",
 ]
@@ -207,7 +212,13 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "madoguchi.accounts.middleware.IdleTimeoutMiddleware",
+    "madoguchi.core.ratelimits.RateLimitMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "madoguchi.core.middleware.PermissionsPolicyMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last: it answers a locked-out sign-in (see AXES_* below).
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "madoguchi.urls"
@@ -224,6 +235,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "madoguchi.core.context_processors.municipality",
+                "madoguchi.approvals.context_processors.pending_approvals",
             ],
             "builtins": ["madoguchi.core.templatetags.madoguchi"],
         },
@@ -263,6 +275,26 @@ SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 SESSION_COOKIE_AGE = int(os.environ.get("SESSION_COOKIE_AGE", 8 * 60 * 60))
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
+# A session unused this long is signed out (a counter PC left open); sensitive actions (personal
+# data exports, refunds, revocations, role changes) need a sign-in no older than the second.
+MADOGUCHI_IDLE_TIMEOUT_SECONDS = int(os.environ.get("MADOGUCHI_IDLE_TIMEOUT_SECONDS", 30 * 60))
+MADOGUCHI_REAUTH_SECONDS = int(os.environ.get("MADOGUCHI_REAUTH_SECONDS", 10 * 60))
+# Staff sign-in: password, then a one-time password (TOTP, django-otp) or a recovery code.
+OTP_TOTP_ISSUER = os.environ.get("MADOGUCHI_OTP_ISSUER", "Madoguchi")
+# Lockout after repeated failed sign-ins (django-axes), counted in the cache (Redis in
+# production) per staff ID and, separately, per client address.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_HANDLER = "axes.handlers.cache.AxesCacheHandler"
+AXES_FAILURE_LIMIT = int(os.environ.get("MADOGUCHI_LOGIN_FAILURE_LIMIT", 5))
+AXES_COOLOFF_TIME = dt.timedelta(minutes=int(os.environ.get("MADOGUCHI_LOGIN_LOCKOUT_MINUTES", 15)))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "madoguchi.core.middleware.resolve_client_ip"
+AXES_LOCKOUT_CALLABLE = "madoguchi.accounts.views.locked_out"
+AXES_VERBOSE = False
 
 # --- Resident sign-in: OpenID Connect (My Number Card through the Digital Agency's app) ---------------
 # Without an issuer, residents sign in at the built-in sandbox identity provider (/sandbox-idp/),
@@ -277,6 +309,23 @@ MADOGUCHI_OIDC = {
 MADOGUCHI_REGISTRY_ADAPTER = os.environ.get("MADOGUCHI_REGISTRY_ADAPTER", "local")
 # The public base URL (scheme and host) when behind a proxy; empty: taken from each request.
 MADOGUCHI_BASE_URL = os.environ.get("MADOGUCHI_BASE_URL", "").rstrip("/")
+
+# --- Electronic certificates (docs/certificates.md) ---------------------------------------------------
+# The city's signing key: a PKCS#12 file, or a PKCS#11 token; with neither (demo only) the demo PKI
+# under var/pki/ signs, timestamped by an in-process sandbox TSA.
+MADOGUCHI_SIGNING_PKCS12 = os.environ.get("MADOGUCHI_SIGNING_PKCS12", "")
+MADOGUCHI_SIGNING_PKCS12_PASSPHRASE = os.environ.get("MADOGUCHI_SIGNING_PKCS12_PASSPHRASE", "")
+MADOGUCHI_SIGNING_PKCS11_MODULE = os.environ.get("MADOGUCHI_SIGNING_PKCS11_MODULE", "")
+MADOGUCHI_SIGNING_PKCS11_TOKEN = os.environ.get("MADOGUCHI_SIGNING_PKCS11_TOKEN", "")
+MADOGUCHI_SIGNING_PKCS11_KEY_LABEL = os.environ.get("MADOGUCHI_SIGNING_PKCS11_KEY_LABEL", "")
+MADOGUCHI_SIGNING_PKCS11_PIN = os.environ.get("MADOGUCHI_SIGNING_PKCS11_PIN", "")
+# PEM file of the root(s) the signing certificate chains to, published at /certificates/ca.pem.
+MADOGUCHI_SIGNING_TRUST_ROOTS = os.environ.get("MADOGUCHI_SIGNING_TRUST_ROOTS", "")
+MADOGUCHI_TSA_URL = os.environ.get("MADOGUCHI_TSA_URL", "")
+# How long after issue the public page still confirms a certificate (検証期限).
+MADOGUCHI_CERTIFICATE_VERIFY_DAYS = int(os.environ.get("MADOGUCHI_CERTIFICATE_VERIFY_DAYS", 90))
+# Printed in certificates' QR codes when MADOGUCHI_BASE_URL is unset (the demo's own address).
+MADOGUCHI_DEMO_BASE_URL = f"http://127.0.0.1:{os.environ.get('PORT', 8000)}"
 
 # --- Payments: the provider (決済代行業者) -----------------------------------------------------------
 # Without PAYMENTS_GATEWAY_URL, payments go to the built-in sandbox gateway (/sandbox-pay/), which
@@ -319,6 +368,30 @@ USE_TZ = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+CSRF_COOKIE_HTTPONLY = True
+CSRF_COOKIE_SAMESITE = "Lax"
+# Content Security Policy (django-csp): scripts and styles only from this site, never inline, so a
+# stored script in a resident's answer cannot run even if an escape were forgotten.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+# Browser features no page of Madoguchi uses are switched off for every page.
+MADOGUCHI_PERMISSIONS_POLICY = (
+    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), "
+    "payment=(), usb=()"
+)
+# Rate limits (core/ratelimits.py) count in the default cache: Redis when REDIS_URL is set.
+RATELIMIT_ENABLE = _env_bool("MADOGUCHI_RATELIMIT", default=True)
 if IS_PRODUCTION:
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
@@ -326,6 +399,7 @@ if IS_PRODUCTION:
     SECURE_SSL_REDIRECT = _env_bool("SECURE_SSL_REDIRECT", default=True)
     SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
     SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", 31536000))
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = _env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=False)
 
 # --- Logging: JSON lines, each with the request id --------------------------------------------------
 LOG_LEVEL = os.environ.get("LOG_LEVEL", "INFO").upper()
@@ -351,6 +425,18 @@ LOGGING = {
 
 # --- The municipality this installation serves ------------------------------------------------------
 MADOGUCHI_MUNICIPALITY_CODE = os.environ.get("MADOGUCHI_MUNICIPALITY_CODE", "082082")
+
+# --- Open-data portal ------------------------------------------------------------------------------
+# Map tiles for the open-data map ({z}/{x}/{y}); empty: the map page lists the points only.
+MADOGUCHI_MAP_TILE_URL = os.environ.get(
+    "MADOGUCHI_MAP_TILE_URL", "https://cyberjapandata.gsi.go.jp/xyz/std/{z}/{x}/{y}.png"
+)
+MADOGUCHI_MAP_TILE_ATTRIBUTION = os.environ.get(
+    "MADOGUCHI_MAP_TILE_ATTRIBUTION", "出典：国土地理院（地理院タイル）"
+)
+# --- Electronic approval (電子決裁) ------------------------------------------------------------------
+# A draft waiting longer than this many days for someone is chased by e-mail (approvals_remind).
+APPROVALS_REMINDER_DAYS = int(os.environ.get("APPROVALS_REMINDER_DAYS", 3))
 
 # --- Production refuses an unsafe configuration ---------------------------------------------------
 
@@ -395,3 +481,16 @@ if IS_PRODUCTION and (_problems := production_problems()):
         + "\n- ".join(_problems)
         + "\n（docs/operations.md を参照してください / see docs/operations.md）"
     )
+
+# --- Chatbot (issue 6) ------------------------------------------------------------------------------
+# Questions one client (IP address or LINE user) may ask per minute, across all processes.
+MADOGUCHI_CHATBOT_RATE_PER_MINUTE = int(os.environ.get("MADOGUCHI_CHATBOT_RATE_PER_MINUTE", 30))
+# The department that receives inquiries no FAQ points to (a 課 code of the organisation).
+MADOGUCHI_CHATBOT_DEPARTMENT = os.environ.get("MADOGUCHI_CHATBOT_DEPARTMENT", "koshitsu-citysales")
+# LINE Messaging API: the channel's secret (verifies X-Line-Signature) and access token (sends).
+# Without a token, replies go to the sandbox, which records them in the LINE message log.
+LINE_CHANNEL_SECRET = os.environ.get(
+    "LINE_CHANNEL_SECRET", "" if IS_PRODUCTION else "demo-line-channel-secret"
+)
+LINE_CHANNEL_ACCESS_TOKEN = os.environ.get("LINE_CHANNEL_ACCESS_TOKEN", "")
+LINE_API_HOST = os.environ.get("LINE_API_HOST", "https://api.line.me")

@@ -8,10 +8,12 @@ urlpatterns = [
     path("", include("madoguchi.core.urls")),
     path("", include("madoguchi.organization.urls")),
     path("", include("madoguchi.identity.urls")),
+    path("", include("madoguchi.audit.urls")),
     path("", include("madoguchi.procedures.urls")),
+    # Before cases: its /my/<receipt_number>/ would otherwise swallow /my/certificates/.
+    path("", include("madoguchi.certificates.urls")),
     path("", include("madoguchi.cases.urls")),
     path("", include("madoguchi.payments.urls")),
-    path("", include("madoguchi.certificates.urls")),
     path("", include("madoguchi.chatbot.urls")),
     path("", include("madoguchi.opendata.urls")),
     path("", include("madoguchi.approvals.urls")),

@@ -32,3 +32,72 @@ class StaffAuthenticationForm(AuthenticationForm):
         super().confirm_login_allowed(user)
         if not user.is_staff_member:
             raise self.get_invalid_login_error()
+
+
+class OneTimePasswordForm(forms.Form):
+    """The six digits of the authenticator app, or one recovery code."""
+
+    token = forms.CharField(
+        label=_("確認コード"),
+        max_length=16,
+        help_text=_("認証アプリに表示されている6桁の数字、またはリカバリーコードを入力してください。"),
+        widget=forms.TextInput(
+            attrs={
+                "autocomplete": "one-time-code",
+                "inputmode": "numeric",
+                "autocapitalize": "none",
+                "class": "md-input md-input--short",
+            }
+        ),
+    )
+
+
+class ReauthenticationForm(OneTimePasswordForm):
+    """Password and one-time password again, before a sensitive action (再認証)."""
+
+    password = forms.CharField(
+        label=_("パスワード"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password", "class": "md-input"}),
+    )
+    field_order = ["password", "token"]
+
+
+class RoleAssignmentForm(forms.Form):
+    """A system administrator gives a staff member a role (役割の付与)."""
+
+    username = forms.CharField(
+        label=_("職員ID"), max_length=150, widget=forms.TextInput(attrs={"class": "md-input"})
+    )
+    role = forms.ChoiceField(label=_("役割"), widget=forms.Select(attrs={"class": "md-select"}))
+    department = forms.ModelChoiceField(
+        label=_("組織（空欄はすべての組織）"),
+        queryset=None,
+        required=False,
+        widget=forms.Select(attrs={"class": "md-select"}),
+    )
+    valid_from = forms.DateField(
+        label=_("適用開始日"), widget=forms.DateInput(attrs={"type": "date", "class": "md-input"})
+    )
+    valid_to = forms.DateField(
+        label=_("適用終了日"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date", "class": "md-input"}),
+    )
+
+    def __init__(self, *args, departments, **kwargs) -> None:
+        from madoguchi.accounts.models import Role
+
+        super().__init__(*args, **kwargs)
+        self.fields["role"].choices = [
+            (value, label) for value, label in Role.choices if value != Role.RESIDENT
+        ]
+        self.fields["department"].queryset = departments
+
+    def clean_username(self):
+        from madoguchi.accounts.selectors import staff_by_username
+
+        user = staff_by_username(self.cleaned_data["username"].strip())
+        if user is None:
+            raise forms.ValidationError(_("この職員IDの職員は見つかりません。"))
+        return user

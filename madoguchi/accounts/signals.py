@@ -1,8 +1,10 @@
-"""Sign-ins and failed sign-ins go to the audit trail."""
+"""Sign-ins and failed sign-ins go to the audit trail; each session is indexed for its owner."""
 
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
 from django.dispatch import receiver
 
+from madoguchi.accounts import services
+from madoguchi.accounts.sessions import LAST_SEEN, now
 from madoguchi.audit.services import record_event
 
 
@@ -15,6 +17,10 @@ def audit_login(sender, request, user, **kwargs) -> None:
         object_id=str(user.pk),
         purpose="サインイン",
     )
+    if request is not None and hasattr(request, "session"):
+        request.session[LAST_SEEN] = now()
+        method = services.STAFF_SIGN_IN_METHOD if user.is_staff_member else "oidc"
+        services.remember_session(request=request, user=user, method=method)
 
 
 @receiver(user_logged_out)
@@ -27,6 +33,8 @@ def audit_logout(sender, request, user, **kwargs) -> None:
             object_id=str(user.pk),
             purpose="サインアウト",
         )
+    if request is not None and hasattr(request, "session"):
+        services.forget_session(session_key=request.session.session_key)
 
 
 @receiver(user_login_failed)

@@ -6,3 +6,8 @@ class ApprovalsConfig(AppConfig):
 
     name = "madoguchi.approvals"
     label = "approvals"
+
+    def ready(self) -> None:
+        from madoguchi.approvals import services, subjects
+
+        services.register_subject(subjects.CASE_SUBJECT, subjects.case_decided)

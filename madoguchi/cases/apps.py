@@ -6,3 +6,9 @@ class CasesConfig(AppConfig):
 
     name = "madoguchi.cases"
     label = "cases"
+
+    def ready(self) -> None:
+        from madoguchi.cases.receivers import case_fee_captured
+        from madoguchi.payments.signals import payment_captured
+
+        payment_captured.connect(case_fee_captured, dispatch_uid="cases.case_fee_captured")

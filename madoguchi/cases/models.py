@@ -58,6 +58,8 @@ class Submission(models.Model):
     """申請 — a sent application, and the case staff handle."""
 
     class Status(models.TextChoices):
+        # Sent, but its fee must be paid online first (手数料の事前納付); not yet in the inbox.
+        AWAITING_PAYMENT = "awaiting_payment", _("支払待ち")
         RECEIVED = "received", _("受付")
         UNDER_REVIEW = "under_review", _("審査中")
         CORRECTION_REQUESTED = "correction_requested", _("補正依頼")
@@ -79,6 +81,8 @@ class Submission(models.Model):
     answers = models.JSONField(_("回答"))
     fee = models.PositiveIntegerField(_("手数料"), default=0)
     status = models.CharField(_("状態"), max_length=24, choices=Status.choices, default=Status.RECEIVED)
+    # Why the case's payment needs a look before it may be completed (e.g. a different amount).
+    payment_flag = models.CharField(_("納付の確認事項"), max_length=200, blank=True)
     submitted_at = models.DateTimeField(_("申請日時"))
     due_on = models.DateField(_("処理期限"), null=True, blank=True)
     assigned_to = models.ForeignKey(

@@ -21,6 +21,7 @@ from madoguchi.audit.services import record_event
 from madoguchi.cases import workflow
 from madoguchi.cases.models import Attachment, Bundle, Draft, Submission
 from madoguchi.core import versions
+from madoguchi.formbuilder import engine
 from madoguchi.identity import selectors as identity_selectors
 from madoguchi.organization.selectors import posts_held_by, subtree_ids
 from madoguchi.procedures import selectors as procedure_selectors
@@ -187,6 +188,9 @@ def inbox(scope: StaffScope, criteria: InboxFilter) -> QuerySet[Submission]:
     )
     if criteria.status:
         cases = cases.filter(status=criteria.status)
+    else:
+        # A case waiting for its fee is not yet received: listed only when asked for by status.
+        cases = cases.exclude(status=Submission.Status.AWAITING_PAYMENT)
     if criteria.procedure:
         cases = cases.filter(procedure_code=criteria.procedure)
     if criteria.received_from:
@@ -265,3 +269,46 @@ def current_attachments(submission: Submission) -> list[Attachment]:
         if isinstance(value, dict) and "attachment" in value
     ]
     return list(Attachment.objects.filter(draft_id=submission.draft_id, pk__in=ids))
+
+
+def monthly_submission_counts() -> list[dict[str, Any]]:
+    """申請件数の月別集計 — per procedure and month (Asia/Tokyo): all and submitted online.
+
+    Counts only, no applicant data (so no audit event): the open-data portal publishes them as
+    the city's own statistics. "Online" means the resident sent it; the rest were filled in at the
+    counter (``assisted_by``).
+    """
+    from django.db.models import Count
+    from django.db.models.functions import TruncMonth
+
+    rows = (
+        Submission.objects.annotate(month=TruncMonth("submitted_at", tzinfo=timezone.get_default_timezone()))
+        .values("month", "procedure_code", "procedure_title")
+        .annotate(total=Count("pk"), online=Count("pk", filter=Q(assisted_by__isnull=True)))
+        .order_by("month", "procedure_code")
+    )
+    return [
+        {
+            "month": row["month"].date() if hasattr(row["month"], "date") else row["month"],
+            "procedure_code": row["procedure_code"],
+            "procedure_title": row["procedure_title"],
+            "total": row["total"],
+            "online": row["online"],
+        }
+        for row in rows
+    ]
+
+
+def case_summary_text(submission: Submission, language: str = "ja") -> str:
+    """The answers as plain text, e.g. to pre-fill a draft (起案) for the case's decision."""
+    spec = engine.parse_definition(submission.form_version.definition)
+    lines = []
+    for title, rows in engine.summary(spec, submission.answers, language):
+        lines.append(f"【{title}】")
+        lines += [f"{label}: {value}" for label, value in rows]
+    return "\n".join(lines)
+
+
+def requires_decision(submission: Submission) -> bool:
+    procedure = procedure_selectors.procedure_by_code(submission.procedure_code)
+    return bool(procedure and procedure.requires_decision)

@@ -157,27 +157,46 @@ def needs_prefill_decision(draft: Draft) -> bool:
 
 
 def carried_answers(draft: Draft) -> dict[str, Any]:
-    """書かせない within a bundle: what the resident already answered in another form of it.
+    """書かせない within a bundle: what the resident already said in another form of it.
 
-    Only questions of the same key and type, not answered here yet and not filled in from the
-    registry; they are offered filled in and stay editable.
+    For each question not answered here yet and not filled in from the registry: the earlier
+    answer to the same key and type, else to one of its ``same_as`` keys, else its default for
+    the bundle's life event (``life_event_defaults``). They are offered filled in and stay
+    editable; ``written.bundle_stats`` counts exactly these as derived.
     """
     if draft.bundle_id is None:
         return {}
-    wanted = {
-        field.key: field.type
-        for field in _spec(draft).all_fields()
-        if field.type in written.CARRIED_TYPES and not field.prefill and field.key not in draft.answers
-    }
-    carried: dict[str, Any] = {}
+    wanted = [
+        question
+        for question in _spec(draft).all_fields()
+        if question.type in written.CARRIED_TYPES
+        and not question.prefill
+        and question.key not in draft.answers
+    ]
+    if not wanted:
+        return {}
+    earlier: dict[tuple[str, str], Any] = {}
     siblings = (
         Draft.objects.filter(bundle_id=draft.bundle_id).exclude(pk=draft.pk).select_related("form_version")
     )
     for sibling in siblings.order_by("updated_at"):
-        types = {field.key: field.type for field in _spec(sibling).all_fields()}
-        for key, kind in wanted.items():
-            if key in sibling.answers and types.get(key) == kind:
-                carried[key] = sibling.answers[key]
+        types = {question.key: question.type for question in _spec(sibling).all_fields()}
+        earlier |= {(key, types[key]): value for key, value in sibling.answers.items() if key in types}
+    life_event = draft.bundle.life_event_code
+    carried: dict[str, Any] = {}
+    for question in wanted:
+        source = next(
+            (
+                (key, question.type)
+                for key in (question.key, *question.same_as)
+                if (key, question.type) in earlier
+            ),
+            None,
+        )
+        if source is not None:
+            carried[question.key] = earlier[source]
+        elif question.life_event_defaults and life_event in question.life_event_defaults:
+            carried[question.key] = question.life_event_defaults[life_event]
     return carried
 
 
@@ -301,6 +320,13 @@ def _submit(*, draft: Draft, actor) -> Submission:
     procedure = procedure_selectors.procedure_by_code(draft.procedure_code)
     _recheck_prefilled(draft, spec, actor, procedure)
     now = timezone.now()
+    fee = engine.compute_fee(spec, draft.answers)
+    # 事前納付: the case is received only once its fee is captured (see ``receive_payment``).
+    status = (
+        Submission.Status.AWAITING_PAYMENT
+        if fee > 0 and procedure.fee_paid_before_submission
+        else Submission.Status.RECEIVED
+    )
     submission = Submission.objects.create(
         # Seven random digits a day: a clash is a one-in-ten-million event, and the unique
         # constraint turns it into an IntegrityError that ``submit`` reports rather than hides.
@@ -313,14 +339,15 @@ def _submit(*, draft: Draft, actor) -> Submission:
         department=procedure.department,
         form_version=draft.form_version,
         answers=draft.answers,
-        fee=engine.compute_fee(spec, draft.answers),
+        fee=fee,
+        status=status,
         submitted_at=now,
         due_on=procedure_selectors.deadline_for(procedure, timezone.localdate(now)),
         assisted_by_id=draft.assisted_by_id,
         bundle_id=draft.bundle_id,
     )
     Revision.objects.create(submission=submission, number=1, answers=draft.answers)
-    StatusChange.objects.create(submission=submission, to_status=Submission.Status.RECEIVED, actor=actor)
+    StatusChange.objects.create(submission=submission, to_status=status, actor=actor)
     draft.submitted_at = now
     draft.save(update_fields=["submitted_at", "updated_at"])
     if draft.form_version.locked_at is None:  # only the first submission to a version locks it
@@ -332,9 +359,65 @@ def _submit(*, draft: Draft, actor) -> Submission:
         purpose="申請の受付",
         details={"procedure": submission.procedure_code, "assisted_by": draft.assisted_by_id},
     )
-    # Written in this transaction (the Notification row is the outbox): if the broker is down
-    # at commit, the e-mail is still recorded and the outbox sweeper delivers it later.
-    send_submission_confirmation(submission.pk)
+    if status == Submission.Status.RECEIVED:
+        # Written in this transaction (the Notification row is the outbox): if the broker is down
+        # at commit, the e-mail is still recorded and the outbox sweeper delivers it later.
+        send_submission_confirmation(submission.pk)
+    return submission
+
+
+def payment_purpose(submission: Submission) -> str:
+    """The ``purpose`` a payment for this case carries (see payments.services.start_payment)."""
+    return f"case:{submission.receipt_number}"
+
+
+@transaction.atomic
+def receive_payment(*, receipt_number: str, amount: int) -> Submission | None:
+    """手数料の納付 — a captured payment for a case: receive the case, or flag a wrong amount.
+
+    Called by the ``payment_captured`` receiver (cases/receivers.py) once per payment; a case
+    already received stays as it is, so a second payment for the same case changes no status.
+    An amount other than the fee flags the case: it is received (staff must see it) but cannot
+    be completed until staff sort the money out.
+    """
+    submission = Submission.objects.select_for_update().filter(receipt_number=receipt_number).first()
+    if submission is None:
+        return None
+    if amount != submission.fee:
+        submission.payment_flag = _("納付額 %(paid)s円 が手数料 %(fee)s円 と異なります。") % {
+            "paid": f"{amount:,}",
+            "fee": f"{submission.fee:,}",
+        }
+        submission.save(update_fields=["payment_flag", "updated_at"])
+        _audit(
+            submission,
+            action="cases.payment_mismatch",
+            actor=None,
+            purpose="手数料の納付の確認",
+            details={"paid": amount, "fee": submission.fee},
+        )
+    if submission.status == Submission.Status.AWAITING_PAYMENT:
+        now = timezone.now()
+        submission.status = Submission.Status.RECEIVED
+        submission.due_on = procedure_selectors.deadline_for(
+            procedure_selectors.procedure_by_code(submission.procedure_code), timezone.localdate(now)
+        )
+        submission.save(update_fields=["status", "due_on", "updated_at"])
+        StatusChange.objects.create(
+            submission=submission,
+            from_status=Submission.Status.AWAITING_PAYMENT,
+            to_status=Submission.Status.RECEIVED,
+            reason=_("手数料の納付を確認しました"),
+            actor=None,
+        )
+        _audit(
+            submission,
+            action="cases.paid",
+            actor=None,
+            purpose="手数料の納付の確認",
+            details={"paid": amount},
+        )
+        send_submission_confirmation(submission.pk)  # into the outbox, in this transaction
     return submission
 
 
@@ -352,12 +435,27 @@ def _locked(submission: Submission) -> Submission:
 
 
 @transaction.atomic
-def change_status(*, submission: Submission, to_status: str, reason: str = "", actor) -> Submission:
+def change_status(
+    *, submission: Submission, to_status: str, reason: str = "", actor, decided_by: str = ""
+) -> Submission:
+    """Move a case on; ``decided_by`` names the decided draft (決裁) for a procedure that needs one."""
     submission = _locked(submission)
+    if to_status in workflow.NEEDS_DECISION and not decided_by:
+        procedure = procedure_selectors.procedure_by_code(submission.procedure_code)
+        if procedure is not None and procedure.requires_decision:
+            raise ApplicationError(
+                _("この手続の処分には決裁が必要です。「決裁を起案する」から決裁を受けてください。")
+            )
     if not workflow.can_move(submission.status, to_status):
         raise ApplicationError(
             _("「%(from)s」から「%(to)s」には変更できません。")
             % {"from": Submission.Status(submission.status).label, "to": Submission.Status(to_status).label}
+        )
+    if (submission.status, to_status) in workflow.PAYMENT_ONLY:
+        raise ApplicationError(_("手数料の納付が確認されると自動で受付になります。"))
+    if to_status == Submission.Status.COMPLETED and submission.payment_flag:
+        raise ApplicationError(
+            _("納付に確認事項があるため完了にできません: %(flag)s") % {"flag": submission.payment_flag}
         )
     if to_status in workflow.NEEDS_REASON and not reason.strip():
         raise ApplicationError(_("理由を入力してください。"))
@@ -374,9 +472,33 @@ def change_status(*, submission: Submission, to_status: str, reason: str = "", a
         action="cases.status",
         actor=actor,
         purpose="案件の処理",
-        details={"from": previous, "to": to_status},
+        details={"from": previous, "to": to_status, "decided_by": decided_by},
     )
     return submission
+
+
+@transaction.atomic
+def record_decision(*, receipt_number: str, outcome: str, decided: bool, reference: str, actor) -> None:
+    """The hook the approvals app calls when a draft about a case closes.
+
+    A decided draft carries the case to ``outcome`` (完了 or 却下) citing the draft; a draft that
+    was itself rejected leaves the case open, with a note saying so.
+    """
+    submission = Submission.objects.get(receipt_number=receipt_number)
+    if decided:
+        change_status(
+            submission=submission,
+            to_status=outcome,
+            reason=_("決裁（%(reference)s）による処分") % {"reference": reference},
+            actor=actor,
+            decided_by=reference,
+        )
+    else:
+        Note.objects.create(
+            submission=submission,
+            author=actor,
+            body=_("決裁（%(reference)s）で却下されました。処分は未決定です。") % {"reference": reference},
+        )
 
 
 @transaction.atomic

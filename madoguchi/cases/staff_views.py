@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import uuid
 from dataclasses import dataclass
 
 from django.contrib import messages
@@ -13,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from madoguchi.accounts.decorators import staff_required
+from madoguchi.accounts.decorators import recent_authentication_required, staff_required
 from madoguchi.cases import selectors, services, workflow
 from madoguchi.cases.forms import InboxFilterForm, StatusForm, TextForm
 from madoguchi.cases.models import Submission
@@ -26,6 +27,8 @@ from madoguchi.formbuilder.engine import to_katakana
 from madoguchi.identity import selectors as identity_selectors
 from madoguchi.identity import services as identity_services
 from madoguchi.identity.cardreader import SANDBOX_PIN, CardReadError
+from madoguchi.payments import selectors as payment_selectors
+from madoguchi.payments import services as payment_services
 from madoguchi.procedures import selectors as procedure_selectors
 from madoguchi.registry import selectors as registry_selectors
 
@@ -108,6 +111,7 @@ def inbox(request: HttpRequest) -> HttpResponse:
 
 
 @staff_required
+@recent_authentication_required
 def inbox_export(request: HttpRequest) -> HttpResponse:
     """CSV in UTF-8 with a byte-order mark, so Excel opens the Japanese correctly."""
     scope = selectors.staff_scope(request.user)
@@ -144,9 +148,13 @@ def case_detail(request: HttpRequest, receipt_number: str) -> HttpResponse:
             "notes": submission.notes.select_related("author"),
             "revisions": submission.revisions.all(),
             "attachments": selectors.current_attachments(submission),
+            "requires_decision": selectors.requires_decision(submission),
             "status_form": StatusForm(),
             "text_form": TextForm(),
             "today": timezone.localdate(),
+            "payments": payment_selectors.payments_for_purpose(services.payment_purpose(submission)),
+            "counter_methods": payment_services.COUNTER_METHODS,
+            "payment_key": uuid.uuid4().hex,
         },
     )
 
@@ -160,6 +168,33 @@ def _act(request: HttpRequest, receipt_number: str, action) -> HttpResponse:
             messages.error(request, message)
     else:
         messages.success(request, _("更新しました。"))
+    return redirect("cases:staff_case", receipt_number=receipt_number)
+
+
+@require_POST
+@staff_required
+def case_payment(request: HttpRequest, receipt_number: str) -> HttpResponse:
+    """窓口での納付 — cash, card or QR taken at the counter for this case, with a 領収書."""
+    submission = _case_or_404(request, receipt_number, "窓口での納付の記録")
+    try:
+        amount = int(request.POST.get("amount", ""))
+    except ValueError:
+        amount = 0
+    try:
+        payment_services.record_counter_payment(
+            payer=submission.applicant,
+            amount=amount,
+            method=request.POST.get("method", ""),
+            description=submission.procedure_title,
+            reference=submission.receipt_number,
+            purpose=services.payment_purpose(submission),
+            actor=request.user,
+            idempotency_key=f"counter:{request.POST.get('key', '')[:40]}",
+        )
+    except payment_services.PaymentError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("窓口での納付を記録しました。"))
     return redirect("cases:staff_case", receipt_number=receipt_number)
 
 
@@ -180,6 +215,8 @@ def case_attachment(request: HttpRequest, receipt_number: str, attachment_id) ->
 def case_status(request: HttpRequest, receipt_number: str) -> HttpResponse:
     form = StatusForm(request.POST)
     if not form.is_valid():
+        # Only someone who may act on the case learns that the form was incomplete.
+        _case_or_404(request, receipt_number, "案件の処理")
         messages.error(request, _("状態を選んでください。"))
         return redirect("cases:staff_case", receipt_number=receipt_number)
     return _act(

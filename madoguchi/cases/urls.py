@@ -17,6 +17,7 @@ urlpatterns = [
     path("my/<str:receipt_number>/", views.my_submission, name="my_submission"),
     path("status/<str:token>/", views.status_link, name="status_link"),
     path("my/<str:receipt_number>/done/", views.done, name="done"),
+    path("my/<str:receipt_number>/pay/", views.pay, name="pay"),
     path("my/<str:receipt_number>/pdf/", views.my_submission_pdf, name="my_submission_pdf"),
     path("my/<str:receipt_number>/message/", views.my_message, name="my_message"),
     path(
@@ -44,4 +45,5 @@ urlpatterns = [
     path("staff/cases/<str:receipt_number>/assign/", staff_views.case_assign, name="staff_case_assign"),
     path("staff/cases/<str:receipt_number>/note/", staff_views.case_note, name="staff_case_note"),
     path("staff/cases/<str:receipt_number>/message/", staff_views.case_message, name="staff_case_message"),
+    path("staff/cases/<str:receipt_number>/payment/", staff_views.case_payment, name="staff_case_payment"),
 ]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import uuid
+
 from django.contrib import messages
 from django.contrib.auth import login
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
@@ -18,6 +20,8 @@ from madoguchi.core.pdf import sections_pdf
 from madoguchi.formbuilder import engine
 from madoguchi.identity import selectors as identity_selectors
 from madoguchi.identity import services as identity_services
+from madoguchi.payments import selectors as payment_selectors
+from madoguchi.payments import services as payment_services
 from madoguchi.procedures import selectors as procedure_selectors
 
 # Guests never authenticate against a backend; the session is opened for the new account itself.
@@ -170,6 +174,8 @@ def review(request: HttpRequest, draft_id) -> HttpResponse:
         except services.ApplicationError as error:
             errors = error.messages
         else:
+            if submission.status == submission.Status.AWAITING_PAYMENT:
+                return redirect("cases:pay", receipt_number=submission.receipt_number)
             return redirect("cases:done", receipt_number=submission.receipt_number)
     sections = [
         (title, rows, visible.key)
@@ -209,6 +215,66 @@ def done(request: HttpRequest, receipt_number: str) -> HttpResponse:
     )
 
 
+def _payable(submission) -> bool:
+    """A fee due online: before the case is received, or after staff completed it (unpaid)."""
+    if submission.status == submission.Status.AWAITING_PAYMENT:
+        return True
+    return (
+        submission.status == submission.Status.COMPLETED
+        and submission.fee > 0
+        and not payment_selectors.is_paid(services.payment_purpose(submission))
+    )
+
+
+@resident_required
+def pay(request: HttpRequest, receipt_number: str) -> HttpResponse:
+    """手数料の納付 — the fee of one case, paid at the provider's page; the resident returns here.
+
+    The form carries an idempotency key made when the page was shown, so a double click or a
+    retry after the provider failed starts the same payment, never a second one.
+    """
+    submission = selectors.submission_of(request.user, receipt_number)
+    if submission is None:
+        raise Http404
+    purpose = services.payment_purpose(submission)
+    latest = payment_selectors.payments_for_purpose(purpose).first()
+    if latest is not None and latest.captured_at is not None:
+        if submission.status == submission.Status.AWAITING_PAYMENT:
+            # The capture's signal normally did this; if its receiver failed, the resident's
+            # own visit must not leave a paid case waiting (receive_payment is idempotent).
+            services.receive_payment(receipt_number=receipt_number, amount=latest.amount)
+        return redirect("cases:done", receipt_number=receipt_number)
+    if not _payable(submission):
+        return redirect("cases:my_submission", receipt_number=receipt_number)
+    error = ""
+    key = uuid.uuid4().hex
+    if request.method == "POST":
+        key = request.POST.get("key", "")[:40] or key
+        try:
+            payment = payment_services.start_payment(
+                payer=request.user,
+                amount=submission.fee,
+                description=submission.procedure_title,
+                reference=submission.receipt_number,
+                purpose=purpose,
+                return_url=reverse("cases:pay", args=[receipt_number]),
+                idempotency_key=f"{purpose}:{key}",
+            )
+        except payment_services.PaymentError as failure:
+            error = str(failure)
+        else:
+            if payment.next_url:
+                return redirect(payment.next_url)
+            error = _("この支払はすでに終わっています。もう一度お試しください。")
+            key = uuid.uuid4().hex
+    return render(
+        request,
+        "cases/pay.html",
+        {"submission": submission, "latest": latest, "key": key, "error": error},
+        status=400 if error else 200,
+    )
+
+
 @resident_required
 def my_page(request: HttpRequest) -> HttpResponse:
     drafts = list(selectors.drafts_of(request.user))
@@ -239,6 +305,8 @@ def my_submission(request: HttpRequest, receipt_number: str) -> HttpResponse:
             "attachments": selectors.current_attachments(submission),
             "messages_list": submission.messages.select_related("author"),
             "steps": engine.visible_steps(spec, submission.answers),
+            "payable": _payable(submission),
+            "payments": payment_selectors.payments_for_purpose(services.payment_purpose(submission)),
         },
     )
 

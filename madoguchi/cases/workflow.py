@@ -7,6 +7,8 @@ from madoguchi.cases.models import Submission
 Status = Submission.Status
 
 ALLOWED: dict[str, frozenset[str]] = {
+    # Received once the fee is captured (services.receive_payment); staff may only reject it.
+    Status.AWAITING_PAYMENT: frozenset({Status.RECEIVED, Status.REJECTED}),
     Status.RECEIVED: frozenset(
         {Status.UNDER_REVIEW, Status.CORRECTION_REQUESTED, Status.COMPLETED, Status.REJECTED}
     ),
@@ -17,6 +19,11 @@ ALLOWED: dict[str, frozenset[str]] = {
     Status.REJECTED: frozenset(),
 }
 NEEDS_REASON = frozenset({Status.CORRECTION_REQUESTED, Status.REJECTED})
+#: Changes only the payments side makes: staff cannot mark a case paid by hand.
+PAYMENT_ONLY = frozenset({(Status.AWAITING_PAYMENT, Status.RECEIVED)})
+# A 処分 (completing or refusing an application) of a procedure that requires 決裁 is only made
+# by a decided draft in the approvals app, never by a plain status change.
+NEEDS_DECISION = frozenset({Status.COMPLETED, Status.REJECTED})
 OPEN = frozenset({Status.RECEIVED, Status.UNDER_REVIEW, Status.CORRECTION_REQUESTED})
 
 

@@ -40,27 +40,30 @@ def report(forms: Iterable[tuple[str, FormSpec]]) -> str:
     return "\n".join([HEADER, *(_row(title, field_stats(spec)) for title, spec in forms)])
 
 
-def bundle_stats(specs: Iterable[FormSpec]) -> FieldStats:
+def bundle_stats(specs: Iterable[FormSpec], *, life_event: str = "") -> FieldStats:
     """The forms of a life-event bundle together, in order.
 
-    A question already answered in an earlier form of the bundle (same key and type, see
-    ``cases.services.carried_answers``) is offered again filled in, so it counts as derived there.
+    A question already answered in an earlier form of the bundle (same key and type, or one of
+    its ``same_as`` keys), or with a default for the bundle's life event, is offered filled in
+    (see ``cases.services.carried_answers``), so it counts as derived there.
     """
     typed = choices = prefilled = derived = 0
     answered: set[tuple[str, str]] = set()
     for spec in specs:
         for spec_field, counted in field_counts(spec):
-            identity = (spec_field.key, spec_field.type)
-            if spec_field.type in CARRIED_TYPES and not spec_field.prefill and identity in answered:
+            sources = {(key, spec_field.type) for key in (spec_field.key, *spec_field.same_as)}
+            offered = bool(sources & answered) or life_event in (spec_field.life_event_defaults or {})
+            if spec_field.type in CARRIED_TYPES and not spec_field.prefill and offered:
                 derived += counted.typed + counted.choices
             else:
                 typed, choices = typed + counted.typed, choices + counted.choices
-                answered.add(identity)
+            answered.add((spec_field.key, spec_field.type))
             prefilled, derived = prefilled + counted.prefilled, derived + counted.derived
     return FieldStats(typed=typed, prefilled=prefilled, derived=derived, choices=choices)
 
 
 # The 転入 (moving-in) bundle for three households, as the life-event guide would assemble it.
+MOVING_IN = "moving-in"
 MOVING_IN_SCENARIOS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("転入：単身・会社の健康保険", ("tennyu-jizen",)),
     ("転入：国民健康保険に加入", ("tennyu-jizen", "kokuho-kanyu-dattai")),
@@ -80,5 +83,5 @@ MOVING_IN_SCENARIOS: tuple[tuple[str, tuple[str, ...]], ...] = (
 def bundle_report(scenarios: Iterable[tuple[str, Iterable[FormSpec]]]) -> str:
     """A Markdown table, one row per bundle scenario, for ``docs/applications.md``."""
     lines = [HEADER.replace("申請書", "一括申請")]
-    lines += [_row(label, bundle_stats(specs)) for label, specs in scenarios]
+    lines += [_row(label, bundle_stats(specs, life_event=MOVING_IN)) for label, specs in scenarios]
     return "\n".join(lines)

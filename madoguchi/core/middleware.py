@@ -44,3 +44,15 @@ class RequestIdMiddleware:
             context.client_ip.reset(ip_token)
         response["X-Request-ID"] = rid
         return response
+
+
+class PermissionsPolicyMiddleware:
+    """Send ``Permissions-Policy`` (settings.MADOGUCHI_PERMISSIONS_POLICY) with every response."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        response.setdefault("Permissions-Policy", settings.MADOGUCHI_PERMISSIONS_POLICY)
+        return response

@@ -16,27 +16,45 @@ from django.contrib.auth.hashers import make_password
 from django.db import transaction
 
 from madoguchi.accounts.selectors import staff_by_username
-from madoguchi.accounts.services import create_staff_user
+from madoguchi.accounts.services import assign_role, create_staff_user, install_known_totp
+from madoguchi.approvals import services as approval_services
+from madoguchi.certificates import services as certificate_services
 from madoguchi.demo.data import names, places
+from madoguchi.demo.data import opendata as opendata_demo
+from madoguchi.demo.data.approvals import MATTER_CLASSES, TOP_STAFF
 from madoguchi.demo.data.forms import FORMS
 from madoguchi.demo.data.organization import DEPARTMENTS, MAIN_PHONE, POSITIONS, STAFF
+from madoguchi.demo.data.records import FILE_PLAN, FILES
 from madoguchi.formbuilder import selectors as form_selectors
 from madoguchi.formbuilder.services import create_form
+from madoguchi.opendata import selectors as opendata_selectors
+from madoguchi.opendata import services as opendata_services
 from madoguchi.organization import selectors as org_selectors
 from madoguchi.organization import services as org_services
 from madoguchi.organization.models import Municipality
 from madoguchi.procedures.services import seed_catalogue
+from madoguchi.records import selectors as record_selectors
+from madoguchi.records import services as record_services
 from madoguchi.registry import mynumber
 from madoguchi.registry.services import Member, register_household
 
 # Shown in the README and printed by `madoguchi demo`; the demo is never a production system.
 DEMO_PASSWORD = "ryugasaki-demo-2026"  # noqa: S105
+# Every demo staff account has this authenticator key (base32, as apps ask for it), so the demo can
+# be tried: add it to an authenticator app, or run `madoguchi demo_totp` for the current code.
+DEMO_TOTP_SECRET = "MADOGUCHIDEMO234"  # noqa: S105
 # The demo organisation took effect with the 2024 reorganisation; staff were appointed at the
 # April 2026 personnel transfer (人事異動), some after an earlier post (see _EARLIER_POSTS).
 ORGANIZATION_FROM = dt.date(2024, 4, 1)
 APPOINTED_FROM = dt.date(2026, 4, 1)
 _EARLIER_POSTS = {"admin.joho": ("shimin-madoguchi", "shuji", dt.date(2023, 4, 1))}
 SUPERUSERS = {"admin.joho"}
+# Roles not implied by a post (配属): (username, role, department code or None for all).
+_ROLES = (
+    ("admin.joho", "system_administrator", None),
+    ("ebihara.m", "auditor", None),
+    ("nakajima.y", "counter_staff", "shimin-madoguchi"),
+)
 RESIDENT_TARGET = 320
 _RANDOM_SEED = 82082
 
@@ -65,6 +83,8 @@ DEMO_LOGINS = (
     DemoLogin("sakamoto.m", "市民生活部市民窓口課 課長"),
     DemoLogin("nakajima.y", "市民生活部市民窓口課 住民記録係 主事（窓口担当）"),
     DemoLogin("ebihara.m", "総務部長"),
+    DemoLogin("terakado.s", "総務部情報管理課 課長（電子決裁の決裁権者）"),
+    DemoLogin("sugaya.t", "総務部情報管理課 情報システム係 係長"),
 )
 
 
@@ -123,7 +143,7 @@ def seed_staff(municipality: Municipality) -> int:
     """Staff accounts and their posts; returns how many accounts exist afterwards."""
     positions = org_selectors.positions_by_code()  # made by seed_organization
     password_hash = make_password(DEMO_PASSWORD)
-    for person in STAFF:
+    for person in STAFF + TOP_STAFF:
         user = staff_by_username(person["username"]) or create_staff_user(
             username=person["username"],
             last_name=person["family_name"],
@@ -134,6 +154,8 @@ def seed_staff(municipality: Municipality) -> int:
             password_hash=password_hash,
             is_superuser=person["username"] in SUPERUSERS,
         )
+        if not user.totpdevice_set.filter(name="demo").exists():
+            install_known_totp(user=user, secret_base32=DEMO_TOTP_SECRET)
         posts = [
             (code, position, APPOINTED_FROM, None, index > 0)
             for index, (code, position) in enumerate(person["posts"])
@@ -154,7 +176,54 @@ def seed_staff(municipality: Municipality) -> int:
                     valid_to=end,
                     is_concurrent=concurrent,
                 )
-    return len(STAFF)
+    for username, role, code in _ROLES:
+        user = staff_by_username(username)
+        if not user.role_assignments.filter(role=role).exists():
+            department = org_selectors.department_by_code(municipality, code) if code else None
+            assign_role(user=user, role=role, department=department, valid_from=APPOINTED_FROM, actor=None)
+    return len(STAFF) + len(TOP_STAFF)
+
+
+def seed_approvals(municipality: Municipality) -> int:
+    """The authority matrix (専決規程); returns how many classes of matter it has."""
+    for order, (code, name, name_en, decider, consulted) in enumerate(MATTER_CLASSES, start=1):
+        approval_services.upsert_matter_class(
+            code=code,
+            name=name,
+            name_en=name_en,
+            decider_code=decider,
+            consult_department_codes=consulted,
+            sort_order=order,
+        )
+    return len(MATTER_CLASSES)
+
+
+def seed_records(municipality: Municipality) -> int:
+    """The file plan and a few files, some expired; returns how many files exist afterwards."""
+    nodes: dict[str, object] = {}
+    for order, (code, name, parent, retention, action) in enumerate(FILE_PLAN, start=1):
+        nodes[code] = record_services.upsert_file_class(
+            code=code,
+            name=name,
+            parent=nodes.get(parent) if parent else None,
+            retention=retention,
+            expiry_action=action,
+            sort_order=order,
+        )
+    existing = set(record_selectors.all_files().values_list("title", flat=True))
+    for class_code, department_code, title, created, completed in FILES:
+        if title in existing:
+            continue
+        record = record_services.create_file(
+            file_class=nodes[class_code],
+            department=org_selectors.department_by_code(municipality, department_code),
+            title=title,
+            fiscal_year=created,
+            actor=None,
+        )
+        if completed is not None:
+            record_services.complete_file(record=record, fiscal_year=completed, actor=None)
+    return record_selectors.all_files().count()
 
 
 def seed_forms() -> int:
@@ -257,6 +326,108 @@ def seed_residents(today: dt.date, progress: Callable[[int], None] | None = None
     return count
 
 
+def seed_certificate_records(today: dt.date) -> int:
+    """Fictional seal registrations and tax records for the demo residents; returns how many adults.
+
+    Heads of household mostly have a registered seal (their family name engraved); every adult
+    with a salary has a 課税 record for the current fiscal year and its 納税 rows, a few unpaid.
+    """
+    rng = random.Random(_RANDOM_SEED + 1)
+    fiscal_year = today.year if today.month >= 6 else today.year - 1
+    adults = 0
+    for household in generate_households(today):
+        for member in household["members"]:
+            age = (today - member.birth_date).days // 365
+            if age < 20:
+                continue
+            adults += 1
+            if member.relationship == "世帯主" or rng.random() < 0.3:
+                certificate_services.register_seal(
+                    resident_code=member.resident_code,
+                    registration_number=member.resident_code[-6:],
+                    registered_on=max(member.became_resident_on, member.birth_date.replace(day=1))
+                    + dt.timedelta(days=rng.randint(20, 400)),
+                    engraving=member.last_name,
+                )
+            if age >= 70 and rng.random() < 0.7:
+                continue
+            salary = (
+                rng.randrange(1_200_000, 9_000_000, 10_000)
+                if age < 65
+                else rng.randrange(0, 3_000_000, 10_000)
+            )
+            dependents = (
+                sum(1 for other in household["members"] if other is not member)
+                if member.relationship == "世帯主"
+                else 0
+            )
+            assessment = certificate_services.record_tax_assessment(
+                resident_code=member.resident_code,
+                fiscal_year=fiscal_year,
+                salary_income=salary,
+                dependents=min(dependents, 4),
+            )
+            total = assessment.municipal_tax + assessment.prefectural_tax
+            if total:
+                unpaid = total // 4 if rng.random() < 0.08 else 0
+                certificate_services.record_tax_payment(
+                    resident_code=member.resident_code,
+                    fiscal_year=fiscal_year,
+                    tax_item="市県民税",
+                    assessed=total,
+                    paid=total - unpaid,
+                )
+            if member.relationship == "世帯主" and rng.random() < 0.5:
+                certificate_services.record_tax_payment(
+                    resident_code=member.resident_code,
+                    fiscal_year=fiscal_year,
+                    tax_item="軽自動車税（種別割）",
+                    assessed=10_800,
+                    paid=10_800,
+                )
+    return adults
+
+
+def seed_open_data(municipality: Municipality, actor=None) -> int:
+    """One published dataset per 自治体標準オープンデータセット, its table validated and imported.
+
+    A dataset whose name exists is left as it is (editors may have changed it). Returns how many
+    demo datasets exist afterwards.
+    """
+    groups = {
+        name: opendata_services.upsert_group(name=name, title=title, title_en=title_en)
+        for name, title, title_en in opendata_demo.GROUPS
+    }
+    for code, title, department_code, group_names, tags, frequency in opendata_demo.DATASETS:
+        if opendata_selectors.dataset_for_staff(code) is not None:
+            continue
+        dataset = opendata_services.save_dataset(
+            actor=actor,
+            name=code,
+            title=f"{title}（{places.CITY_NAME_PROSE}）",
+            notes=f"{places.CITY_NAME_PROSE}の{title}です。自治体標準オープンデータセットの形式で公開しています。",
+            organization=org_selectors.department_by_code(municipality, department_code),
+            frequency=frequency,
+            spatial=f"{places.PREFECTURE}{places.CITY}",
+            temporal_start=dt.date(2026, 4, 1),
+            standard_code=code,
+            tags=tags,
+            groups=[groups[name] for name in group_names],
+        )
+        header, rows = opendata_demo.table(code)
+        opendata_services.upload_file(
+            dataset=dataset,
+            actor=actor,
+            name=title,
+            filename=f"{code}.csv",
+            data=opendata_services.table_bytes(header, rows),
+            import_now=True,
+        )
+        opendata_services.submit_for_review(dataset=dataset, actor=actor)
+        opendata_services.publish(dataset=dataset, actor=actor)
+    return len(opendata_demo.DATASETS)
+
+
 @transaction.atomic
 def seed_demo(*, today: dt.date, progress: Callable[[int], None] | None = None) -> dict[str, int]:
     """Everything the demo needs, in one transaction: all of it lands, or none of it."""
@@ -264,5 +435,20 @@ def seed_demo(*, today: dt.date, progress: Callable[[int], None] | None = None) 
     staff = seed_staff(municipality)
     seed_forms()
     seed_catalogue(municipality=municipality)
+    seed_approvals(municipality)
+    seed_records(municipality)
     residents = seed_residents(today, progress)
-    return {"staff": staff, "residents": residents}
+    seed_certificate_records(today)
+    certificate_services.prepare_signing()
+    faqs = seed_chatbot()
+    datasets = seed_open_data(municipality)
+    return {"staff": staff, "residents": residents, "faqs": faqs, "datasets": datasets}
+
+
+def seed_chatbot() -> int:
+    """The FAQ content files (``chatbot/data/faqs/*.json``), indexed, and the guided flows."""
+    from madoguchi.chatbot.data.flows import FLOWS
+    from madoguchi.chatbot.services import load_faq_files, seed_flows
+
+    seed_flows(FLOWS)
+    return load_faq_files()

@@ -10,7 +10,9 @@ Definition format (full reference with examples in ``docs/forms.md``)::
 
     <field> = {"key": "copies", "type": <type>, "label": {"ja": ..., "en": ...},
                "help": {"ja", "en"} (optional), "required": bool, "required_if": <condition>,
-               "show_if": <condition>, "prefill": "<registry attribute>", ...type options}
+               "show_if": <condition>, "prefill": "<registry attribute>",
+               "same_as": ["<key>", ...], "life_event_defaults": {"<life event>": <answer>},
+               ...type options}
 
 Types and their options: ``text`` / ``long_text`` (max_length), ``number`` (min, max, integer),
 ``date`` (min, max: "today" or ISO), ``japanese_name``, ``address``, ``phone``, ``email``,
@@ -22,6 +24,11 @@ Conditions: ``{"field": k, "equals": v}``, ``{"field": k, "in": [...]}``,
 ``{"field": k, "not_empty": true}``, ``{"field": k, "gte": n}``, ``{"all": [...]}``,
 ``{"any": [...]}``, ``{"not": {...}}``. A condition may only name a field that comes earlier in
 the form, so one pass in form order decides every field's visibility.
+
+Within a life-event bundle a field without ``prefill`` is offered filled in (still editable) from
+an earlier form of the bundle: the answer to the same key, else to one of ``same_as`` (e.g. the
+date joining 国保 is the date of moving in), else its ``life_event_defaults`` entry for the
+bundle's life event (e.g. 加入 for 転入). See ``cases.services.carried_answers``.
 
 Answers are a JSON-serialisable dict keyed by field key (shapes in ``docs/forms.md``). A field
 that is not visible has no answer: ``visible_answers`` drops what the resident typed before a
@@ -77,7 +84,18 @@ DEFAULT_FILE_ACCEPT = ("application/pdf", "image/jpeg", "image/png")
 FILE_TYPE_NAMES = {"application/pdf": "PDF", "image/jpeg": "JPEG", "image/png": "PNG", "image/heic": "HEIC"}
 NAME_PART_MAX_LENGTH = 50
 # Options each type understands, besides the common keys; anything else is a typo to report.
-COMMON_KEYS = {"key", "type", "label", "help", "required", "required_if", "show_if", "prefill"}
+COMMON_KEYS = {
+    "key",
+    "type",
+    "label",
+    "help",
+    "required",
+    "required_if",
+    "show_if",
+    "prefill",
+    "same_as",
+    "life_event_defaults",
+}
 TYPE_OPTIONS: dict[str, set[str]] = {
     "text": {"max_length"},
     "long_text": {"max_length"},
@@ -126,6 +144,10 @@ class FieldSpec:
     prefill: str | None
     options: Mapping[str, Any]
     fields: tuple[FieldSpec, ...] = ()
+    # Bundle hints (see the module docstring): other keys whose earlier answer this one repeats,
+    # and the answer to offer per life event.
+    same_as: tuple[str, ...] = ()
+    life_event_defaults: Mapping[str, Any] | None = None
 
     def label_in(self, language: str | None = None) -> str:
         return localized_text(self.label, language)
@@ -310,6 +332,7 @@ class _DefinitionReader:
         if prefill is not None:
             self._prefill(prefill, kind, where, in_group)
         sub_fields = self._type_options(raw, kind, where, step)
+        same_as, defaults = self._bundle_hints(raw, where, in_group)
         spec = FieldSpec(
             key=key,
             type=kind,
@@ -322,10 +345,49 @@ class _DefinitionReader:
             prefill=prefill,
             options={name: value for name, value in raw.items() if name in TYPE_OPTIONS[kind]},
             fields=sub_fields,
+            same_as=same_as,
+            life_event_defaults=defaults,
         )
         if in_group is None:
             self.seen[key] = raw
         return spec
+
+    def _bundle_hints(
+        self, raw: Mapping[str, Any], where: str, in_group: str | None
+    ) -> tuple[tuple[str, ...], Mapping[str, Any] | None]:
+        """Check ``same_as`` (a list of keys) and ``life_event_defaults`` (life event → answer)."""
+        same_as = raw.get("same_as", [])
+        defaults = raw.get("life_event_defaults")
+        if (same_as or defaults) and in_group is not None:
+            self.error(
+                _("グループの中の項目「%(key)s」には引き継ぎの設定をできません") % {"key": raw.get("key")}
+            )
+            return (), None
+        if not isinstance(same_as, list) or not all(
+            isinstance(key, str) and KEY_PATTERN.fullmatch(key) for key in same_as
+        ):
+            self.error(_("%(where)sの same_as は項目キーの一覧にしてください") % {"where": where})
+            same_as = []
+        if defaults is not None and not (
+            isinstance(defaults, dict) and all(isinstance(code, str) and code for code in defaults)
+        ):
+            self.error(
+                _("%(where)sの life_event_defaults はライフイベントのコードと回答の対応にしてください")
+                % {"where": where}
+            )
+            defaults = None
+        if defaults and raw.get("type") == "choice":
+            allowed = {
+                str(option.get("value")) for option in raw.get("options", []) if isinstance(option, dict)
+            }
+            for code, value in defaults.items():
+                values = value if isinstance(value, list) else [value]
+                if not all(str(item) in allowed for item in values):
+                    self.error(
+                        _("%(where)sの life_event_defaults「%(code)s」の回答が選択肢にありません")
+                        % {"where": where, "code": code}
+                    )
+        return tuple(same_as), defaults
 
     def _prefill(self, prefill: Any, kind: str, where: str, in_group: str | None) -> None:
         if in_group is not None:

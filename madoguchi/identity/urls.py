@@ -9,6 +9,7 @@ urlpatterns = [
     path("login/", views.login_page, name="login"),
     path("oidc/callback/", views.callback, name="callback"),
     path("logout/", views.logout_view, name="logout"),
+    path("my/sessions/", views.my_sessions, name="my_sessions"),
     path(
         "sandbox-idp/.well-known/openid-configuration",
         sandbox_views.discovery,

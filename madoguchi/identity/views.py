@@ -6,13 +6,18 @@ import logging
 
 from django.contrib import messages
 from django.contrib.auth import login, logout
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from madoguchi.accounts import selectors as account_selectors
+from madoguchi.accounts import services as account_services
+from madoguchi.accounts.sessions import mark_authenticated
 from madoguchi.identity import oidc, services
 from madoguchi.identity.selectors import SESSION_ACR, SESSION_AUTH_TIME
 
@@ -86,6 +91,10 @@ def callback(request: HttpRequest) -> HttpResponse:
     # After login(): it starts a new session when another user was signed in.
     request.session[SESSION_ACR] = verified.acr
     request.session[SESSION_AUTH_TIME] = int(verified.auth_time.timestamp()) if verified.auth_time else None
+    # The session is tied to this card sign-in: its issuer is kept with it, and it counts as a
+    # fresh authentication for actions that ask for one.
+    mark_authenticated(request)
+    account_services.remember_session(request=request, user=user, method=f"oidc:{verified.issuer}")
     return redirect(next_url)
 
 
@@ -95,3 +104,25 @@ def logout_view(request: HttpRequest) -> HttpResponse:
     logout(request)
     messages.success(request, _("ログアウトしました。"))
     return redirect("core:home")
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def my_sessions(request: HttpRequest) -> HttpResponse:
+    """ログイン中の端末 — a resident's open sessions; POST signs them out everywhere."""
+    if not request.user.is_authenticated:
+        return redirect(f"{reverse('identity:login')}?next={request.path}")
+    if request.user.is_staff_member:
+        raise PermissionDenied
+    if request.method == "POST":
+        account_services.end_all_sessions(user=request.user, actor=request.user)
+        messages.success(request, _("すべての端末からログアウトしました。"))
+        return redirect("core:home")
+    return render(
+        request,
+        "identity/my_sessions.html",
+        {
+            "sessions": account_selectors.sessions_of(request.user),
+            "current_session": request.session.session_key,
+        },
+    )

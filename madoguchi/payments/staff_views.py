@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
-from madoguchi.accounts.decorators import staff_required
+from madoguchi.accounts.decorators import recent_authentication_required, staff_required
 from madoguchi.payments import reconciliation, selectors, services
 
 
@@ -43,6 +43,7 @@ def payment_list(request: HttpRequest) -> HttpResponse:
 
 @staff_required
 @require_http_methods(["GET", "POST"])
+@recent_authentication_required(methods=("POST",))
 def payment_detail(request: HttpRequest, payment_id) -> HttpResponse:
     """One payment, its refunds, and the refund form (還付: full or partial, with a reason)."""
     payment = selectors.payment_by_id(payment_id)
@@ -80,6 +81,7 @@ def payment_detail(request: HttpRequest, payment_id) -> HttpResponse:
 
 @staff_required
 @require_GET
+@recent_authentication_required
 def reconciliation_csv(request: HttpRequest) -> HttpResponse:
     """日次照合 CSV for 会計課, UTF-8 with a byte-order mark so that Excel reads the Japanese."""
     form = DayForm(request.GET or None)

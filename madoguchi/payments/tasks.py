@@ -27,7 +27,7 @@ def settle_payments(older_than_minutes: int | None = None) -> dict[str, int]:
     settle_payments`` from cron, or Celery beat).
     """
     from madoguchi.payments import selectors, services
-    from madoguchi.payments.adapters import ProviderError
+    from madoguchi.payments.adapters import ProviderError, ProviderRejected
 
     age = SETTLE_AFTER if older_than_minutes is None else dt.timedelta(minutes=older_than_minutes)
     counts = {"asked": 0, "changed": 0, "failed": 0}
@@ -35,7 +35,7 @@ def settle_payments(older_than_minutes: int | None = None) -> dict[str, int]:
         counts["asked"] += 1
         try:
             settled = services.refresh_payment(payment=payment)
-        except ProviderError as error:
+        except (ProviderError, ProviderRejected) as error:
             counts["failed"] += 1
             logger.warning(
                 "mop-up could not ask the provider", extra={"payment": str(payment.pk), "error": str(error)}

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from madoguchi.audit.services import record_event
 from madoguchi.payments import receipts, selectors, services
-from madoguchi.payments.adapters import ProviderError, ProviderPayment
+from madoguchi.payments.adapters import ProviderError, ProviderPayment, ProviderRejected
 from madoguchi.payments.models import WebhookEvent
 from madoguchi.payments.webhooks import SIGNATURE_HEADER, SignatureRejected, verify
 
@@ -42,7 +42,7 @@ def return_from_provider(request: HttpRequest, payment_id) -> HttpResponse:
         raise Http404
     try:
         services.refresh_payment(payment=payment)
-    except ProviderError:
+    except (ProviderError, ProviderRejected):
         # The state stays as it was; the page at return_url says "not confirmed yet", and the
         # webhook or the mop-up job settles it.
         logger.warning("provider not reachable on return", extra={"payment": str(payment.pk)})

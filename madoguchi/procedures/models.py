@@ -107,6 +107,8 @@ class Procedure(models.Model):
         _("保存年限（年）"), default=5, validators=[MinValueValidator(1)]
     )
     form_code = models.SlugField(_("申請フォームのコード"), max_length=60, blank=True)
+    # 処分 on this procedure is decided through electronic approval (決裁), not by a status change.
+    requires_decision = models.BooleanField(_("処分に決裁が必要"), default=False)
     is_published = models.BooleanField(_("公開"), default=False)
     sort_order = models.PositiveIntegerField(_("表示順"), default=0)
 
@@ -175,6 +177,11 @@ class Procedure(models.Model):
             "unit": self.fee_unit_label(),
             "price": f"{rule['unit_price']:,}",
         }
+
+    @property
+    def fee_paid_before_submission(self) -> bool:
+        """支払ってから受付 — the resident pays online before the application is received."""
+        return rules.paid_before_submission(self.fee_rule)
 
     def fee_unit_label(self) -> str:
         """The unit of a per-unit fee (通, 点) in the page's language; empty for other fees."""

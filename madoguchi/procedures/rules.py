@@ -11,6 +11,11 @@ Fee rules (手数料)::
     {"type": "per_unit", "unit_price": 300, "unit_field": "copies", "unit_label": "通",
      "unit_label_en": "copy"}                       # unit_label_en is optional
 
+A fee that is not free may say when it is paid (納付の時期) with ``"payment"``:
+``"before_submission"`` (the resident pays online before the application is received — e.g.
+certificates, paid before issue) or ``"after_approval"`` (the default: paid once staff approve, online
+or at the counter).
+
 Life-event questions and rules (ライフイベントの質問と案内)::
 
     questions: [{"key": "has_children", "text": "…", "text_en": "…",
@@ -33,9 +38,10 @@ from django.utils.translation import gettext_lazy as _
 FEE_TYPES = ("free", "fixed", "per_unit")
 _FEE_KEYS = {
     "free": ({"type"}, set()),
-    "fixed": ({"type", "amount"}, set()),
-    "per_unit": ({"type", "unit_price", "unit_field", "unit_label"}, {"unit_label_en"}),
+    "fixed": ({"type", "amount"}, {"payment"}),
+    "per_unit": ({"type", "unit_price", "unit_field", "unit_label"}, {"unit_label_en", "payment"}),
 }
+PAYMENT_TIMINGS = ("before_submission", "after_approval")
 
 
 def _is_yen(value: Any) -> bool:
@@ -54,6 +60,10 @@ def validate_fee_rule(rule: Any) -> None:
         raise ValidationError(
             _("手数料（%(type)s）の項目が正しくありません。"), code="fee_keys", params={"type": rule["type"]}
         )
+    if rule.get("payment", "after_approval") not in PAYMENT_TIMINGS:
+        raise ValidationError(
+            _("納付の時期は before_submission・after_approval のいずれかにしてください。"), code="fee_payment"
+        )
     if rule["type"] == "fixed" and not _is_yen(rule["amount"]):
         raise ValidationError(_("手数料の金額は0以上の整数（円）にしてください。"), code="fee_amount")
     if rule["type"] == "per_unit":
@@ -66,6 +76,11 @@ def validate_fee_rule(rule: Any) -> None:
             or not rule["unit_label"]
         ):
             raise ValidationError(_("手数料の単位の項目名と単位を入力してください。"), code="fee_unit")
+
+
+def paid_before_submission(rule: Mapping[str, Any]) -> bool:
+    """Whether the fee must be paid before the application counts as received."""
+    return rule.get("type") != "free" and rule.get("payment") == "before_submission"
 
 
 def fee_amount(rule: Mapping[str, Any], answers: Mapping[str, Any]) -> int:

@@ -9,7 +9,7 @@ from django.db.models import Q, QuerySet
 
 from madoguchi.procedures.calendar import add_business_days
 from madoguchi.procedures.models import LifeEvent, Procedure
-from madoguchi.procedures.rules import applicable_procedure_codes
+from madoguchi.procedures.rules import applicable_procedure_codes, fee_amount
 
 _SEARCHED_FIELDS = ("title", "title_en", "summary", "summary_en", "description", "description_en")
 
@@ -36,6 +36,11 @@ def published_procedures(*, q: str = "", category: str = "", life_event: str = "
 def procedure_by_code(code: str) -> Procedure | None:
     """The published procedure with ``code`` (None if unknown or not published)."""
     return published_procedures().filter(code=code).first()
+
+
+def fee_for(procedure: Procedure, answers: Mapping[str, object]) -> int:
+    """The procedure's fee in yen for ``answers`` (e.g. ``{"copies": 2}``); see ``rules.fee_amount``."""
+    return fee_amount(procedure.fee_rule, answers)
 
 
 def life_events() -> QuerySet[LifeEvent]:

@@ -52,6 +52,7 @@ def upsert_procedure(
     counter_hours_en: str = "",
     legal_basis: str = "",
     form_code: str = "",
+    requires_decision: bool = False,
     is_published: bool = True,
     sort_order: int = 0,
 ) -> Procedure:
@@ -80,6 +81,7 @@ def upsert_procedure(
         "counter_hours_en": counter_hours_en,
         "legal_basis": legal_basis,
         "form_code": form_code,
+        "requires_decision": requires_decision,
         "is_published": is_published,
         "sort_order": sort_order,
     }.items():

@@ -6,3 +6,9 @@ class RecordsConfig(AppConfig):
 
     name = "madoguchi.records"
     label = "records"
+
+    def ready(self) -> None:
+        from madoguchi.approvals.services import register_subject
+        from madoguchi.records import services
+
+        register_subject(services.DISPOSAL_SUBJECT, services.disposal_closed)

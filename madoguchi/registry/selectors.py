@@ -126,7 +126,7 @@ def search_residents(
         actor=actor,
         object_type="registry.resident",
         purpose=purpose,
-        details={"results": len(matches)},
+        details={"results": len(matches), "resident_codes": [r.resident_code for r in matches]},
     )
     return matches
 

@@ -16,7 +16,7 @@ A short table of city-hall abbreviations Sudachi does not know (``DOMAIN_SYNONYM
 マイナンバーカード …) is applied to the normalised forms.
 
 Other languages take a light path: NFKC, lower case, accents removed, a small stop-word list and
-a crude suffix stemmer for Latin-script words; Chinese and Korean text (no spaces between words,
+the Snowball (Porter2) stemmer for English and Portuguese; Chinese and Korean text (no spaces between words,
 or particles glued to them) also yields character bigrams.
 
 Analysis is deterministic and does not touch the database: the same function analyses the stored
@@ -30,6 +30,7 @@ import re
 import threading
 import unicodedata
 
+import snowballstemmer
 from sudachipy import Dictionary, SplitMode
 
 READING_PREFIX = "#r"
@@ -75,25 +76,70 @@ _JA_STOP = {
     "知る",
     "分かる",
     "わかる",
+    "為る",
+    "遣る",
+    "貰う",
+    "伺う",
+    "際",
+    "自分",
 }
 
-# Abbreviations and city-hall words Sudachi's dictionary does not join (normalised form → the
-# normalised form it stands for). Both the short word and the full one are indexed.
-DOMAIN_SYNONYMS: dict[str, str] = {
-    "マイナ": "マイナンバーカード",
-    "マイナカード": "マイナンバーカード",
-    "個人番号カード": "マイナンバーカード",
-    "住基": "住民基本台帳",
-    "国保": "国民健康保険",
-    "後期高齢": "後期高齢者医療",
-    "ハザードマップ": "防災マップ",
-    "wifi": "無線LAN",
-    "wi-fi": "無線LAN",
-    "学童": "放課後児童クラブ",
-    "保育園": "保育所",
-    "引越": "引っ越し",
-    "住所変更": "転居",
+# City-hall vocabulary Sudachi's synonym groups do not join: abbreviations (マイナ), everyday words
+# for the same thing (代わりに / 代理人, いくら / 手数料, ネット / オンライン). Each group is
+# canonical term → the normalised forms (or, for other languages, the stems) that mean it; a
+# text containing a variant is indexed under both the variant and the canonical term.
+SYNONYM_GROUPS: dict[str, tuple[str, ...]] = {
+    # Japanese (Sudachi normalised forms)
+    "マイナンバーカード": ("マイナ", "マイナカード", "個人番号カード"),
+    "住民基本台帳": ("住基",),
+    "国民健康保険": ("国保",),
+    "後期高齢者医療": ("後期高齢",),
+    "防災マップ": ("ハザードマップ",),
+    "無線LAN": ("wifi", "wi-fi"),
+    "放課後児童クラブ": ("学童",),
+    "保育所": ("保育園",),
+    "引っ越し": ("引越", "転居", "住所変更"),
+    # Sudachi normalises a lone ごみ/ゴミ to 塵 but keeps ごみ inside 粗大ごみ's short split.
+    "塵": ("ごみ",),
+    "代理": ("代わり", "代理人", "委任", "委任状"),
+    "手数料": ("幾ら", "料金", "費用", "値段", "金額"),
+    "オンライン": ("ネット", "インターネット", "ウェブ", "電子申請"),
+    "郵送": ("郵便", "取り寄せ", "取り寄せる"),
+    "処分": ("捨てる", "廃棄"),
+    "持ち物": ("持参", "持って行く", "必要書類"),
+    "紛失": ("なくす", "無くす", "失くす", "無くなる"),
+    "遅れる": ("過ぎる", "遅延", "期限切れ"),
+    "原動機付自転車": ("原付き", "原チャ", "原付"),
+    "妻": ("嫁", "奥さん", "家内"),
+    "夫": ("旦那", "主人"),
+    # English (Porter2 stems)
+    "garbag": ("trash", "rubbish", "wast", "bin", "dump", "junk"),
+    "fee": ("cost", "price", "charg", "much"),
+    "onlin": ("internet", "web", "websit", "smartphon"),
+    "mail": ("post", "postal"),
+    "proxi": ("behalf", "repres", "represent", "someon", "friend", "famili", "relat"),
+    "bring": ("document", "paperwork", "requir"),
+    "lost": ("lose",),
+    "forgot": ("forget", "forgotten"),
+    "deadlin": ("due", "limit", "late"),
+    "certif": ("copi", "proof"),
+    "regist": ("registr",),
+    "move": ("reloc",),
+    "dispos": ("rid", "throw"),
+    "pin": ("password", "passcod"),
+    "child": ("kid", "children", "babi", "infant", "toddler", "newborn"),
+    "death": ("die", "dead", "deceas"),
+    "daycar": ("nurseri", "preschool", "kindergarten"),
+    "lawyer": ("attorney", "legal"),
+    "complaint": ("complain", "scam", "fraud"),
+    "allow": ("benefit", "subsidi", "grant"),
+    "pay": ("payment", "paid"),
+    "hour": ("close", "open"),
 }
+DOMAIN_SYNONYMS: dict[str, str] = {
+    variant: canonical for canonical, variants in SYNONYM_GROUPS.items() for variant in variants
+}
+_STEMMERS = {"en": snowballstemmer.stemmer("english"), "pt": snowballstemmer.stemmer("portuguese")}
 
 # Function words of English and Portuguese questions, dropped from the light path. Question
 # words (where, when, onde, quando) stay: they tell a "where" question from a "when" one.
@@ -109,6 +155,7 @@ _EN_STOP = frozenset(
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _KANA = re.compile(r"^[\u3041-\u309f\u30a0-\u30ffー]+$")
+_KATAKANA = re.compile(r"^[\u30a0-\u30ffー]+$")
 _KANA_RUN = re.compile(r"[\u3041-\u3096\u30a1-\u30faー]{3,}")
 _HAN_OR_HANGUL = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf\uac00-\ud7af]")
 _JAPANESE_KANA = re.compile(r"[\u3041-\u309f\u30a0-\u30ff]")
@@ -139,21 +186,13 @@ def _strip_accents(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
 
 
-def _stem(word: str) -> str:
-    """A deliberately crude English/Portuguese suffix stripper: certificates → certificate."""
-    for suffix, keep in (("ies", "y"), ("ing", ""), ("ed", ""), ("s", "")):
-        if len(word) > len(suffix) + 3 and word.endswith(suffix) and not word.endswith("ss"):
-            return word[: -len(suffix)] + keep
-    return word
-
-
 def _bigrams(run: str) -> list[str]:
     if len(run) == 1:
         return [run]
     return [run[i : i + 2] for i in range(len(run) - 1)]
 
 
-def _light_terms(text: str) -> list[str]:
+def _light_terms(text: str, lang: str = "en") -> list[str]:
     text = unicodedata.normalize("NFKC", text).casefold()
     found: list[str] = []
     for word in _WORD.findall(text):
@@ -165,7 +204,8 @@ def _light_terms(text: str) -> list[str]:
         word = _strip_accents(word)
         if word in _EN_STOP or (len(word) < 2 and not word.isdigit()):
             continue
-        found.append(_stem(word))
+        stemmer = _STEMMERS.get(lang)
+        found.extend(_with_synonym(stemmer.stemWord(word) if stemmer else word))
     return found
 
 
@@ -174,36 +214,54 @@ def _with_synonym(term: str) -> list[str]:
     return [term, canonical] if canonical else [term]
 
 
+def _morpheme_terms(morpheme, surface: str, is_query: bool) -> list[str]:
+    pos = morpheme.part_of_speech()[0]
+    normal = morpheme.normalized_form()
+    if pos == "名詞" and morpheme.part_of_speech()[1] == "数詞":
+        return [normal]
+    if pos not in _CONTENT_POS or normal in _JA_STOP or morpheme.dictionary_form() in _JA_STOP:
+        return _light_terms(surface) if _WORD.fullmatch(surface) and surface.isascii() else []
+    if surface.isascii():
+        return _light_terms(surface)
+    found = _with_synonym(normal)
+    found.extend(f"{SYNONYM_PREFIX}{group}" for group in morpheme.synonym_group_ids())
+    parts = morpheme.split(SplitMode.A)
+    if len(parts) > 1:
+        for part in parts:
+            part_normal = part.normalized_form()
+            if part_normal not in _JA_STOP and part.part_of_speech()[0] in _CONTENT_POS:
+                found.extend(_with_synonym(part_normal))
+                if not is_query and part.reading_form():
+                    found.append(f"{READING_PREFIX}{_katakana(part.reading_form())}")
+    reading = morpheme.reading_form()
+    # In a query only unknown words and katakana nouns (loan words, often misspelt) are widened
+    # to their reading; a known hiragana word is already matched by its normalised form.
+    if reading and (not is_query or morpheme.is_oov() or (pos == "名詞" and _KATAKANA.match(surface))):
+        found.append(f"{READING_PREFIX}{_katakana(reading)}")
+    return found
+
+
+# The terms of a dictionary word depend only on the word and its surface: remembering them saves
+# most of the Python work when a whole namespace is rebuilt. Bounded; cleared when full.
+_TERMS_BY_WORD: dict[tuple[int, str, bool], list[str]] = {}
+_TERMS_BY_WORD_LIMIT = 200_000
+
+
 def _japanese_terms(text: str, *, is_query: bool) -> list[str]:
     text = unicodedata.normalize("NFKC", text)
     found: list[str] = []
     for morpheme in _tokenizer().tokenize(text):
-        pos = morpheme.part_of_speech()[0]
-        normal = morpheme.normalized_form()
         surface = morpheme.surface()
-        if pos == "名詞" and morpheme.part_of_speech()[1] == "数詞":
-            found.append(normal)
+        if morpheme.is_oov():
+            found.extend(_morpheme_terms(morpheme, surface, is_query))
             continue
-        if pos not in _CONTENT_POS or normal in _JA_STOP or morpheme.dictionary_form() in _JA_STOP:
-            if _WORD.fullmatch(surface) and surface.isascii():
-                found.extend(_light_terms(surface))
-            continue
-        if surface.isascii():
-            found.extend(_light_terms(surface))
-            continue
-        found.extend(_with_synonym(normal))
-        found.extend(f"{SYNONYM_PREFIX}{group}" for group in morpheme.synonym_group_ids())
-        parts = morpheme.split(SplitMode.A)
-        if len(parts) > 1:
-            for part in parts:
-                part_normal = part.normalized_form()
-                if part_normal not in _JA_STOP and part.part_of_speech()[0] in _CONTENT_POS:
-                    found.extend(_with_synonym(part_normal))
-                    if not is_query and part.reading_form():
-                        found.append(f"{READING_PREFIX}{_katakana(part.reading_form())}")
-        reading = morpheme.reading_form()
-        if reading and (not is_query or morpheme.is_oov() or _KANA.match(surface)):
-            found.append(f"{READING_PREFIX}{_katakana(reading)}")
+        key = (morpheme.word_id(), surface, is_query)
+        cached = _TERMS_BY_WORD.get(key)
+        if cached is None:
+            if len(_TERMS_BY_WORD) >= _TERMS_BY_WORD_LIMIT:
+                _TERMS_BY_WORD.clear()
+            cached = _TERMS_BY_WORD[key] = _morpheme_terms(morpheme, surface, is_query)
+        found.extend(cached)
     return found
 
 
@@ -229,4 +287,10 @@ def terms(text: str, lang: str = "ja", *, is_query: bool = False) -> list[str]:
         return []
     if lang in {"ja", "easy_ja"} or _JAPANESE_KANA.search(text):
         return _japanese_terms(text, is_query=is_query)
-    return _light_terms(text)
+    return _light_terms(text, lang)
+
+
+def japanese_morphemes(text: str) -> list[tuple[str, tuple[str, ...]]]:
+    """(surface, part of speech) of each word in ``text``, for callers that classify words —
+    the chatbot finds personal names (固有名詞・人名) this way without a tokenizer of its own."""
+    return [(m.surface(), tuple(m.part_of_speech())) for m in _tokenizer().tokenize(text)]

@@ -6,6 +6,7 @@ import pytest
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 
+from madoguchi.accounts.testing import current_code, totp_device
 from madoguchi.accounts.tests.factories import DEFAULT_PASSWORD, StaffUserFactory
 from tests.browser.conftest import axe_violations
 from tests.browser.pages import EXPECTED_STATUS, NOT_PAGES, PAGES, build_site
@@ -33,7 +34,7 @@ def site():
 
 
 def sign_in_as(page, base_url: str, user) -> None:
-    """Give the browser a session for ``user`` (as the sign-in pages would)."""
+    """Give the browser a session for ``user`` (as the sign-in pages would, MFA included)."""
     client = Client()
     client.force_login(user)
     page.context.add_cookies(
@@ -45,7 +46,14 @@ def sign_in_as(page, base_url: str, user) -> None:
 def test_every_page_is_free_of_wcag_violations(page, live_server, site, language):
     page.context.add_cookies([{"name": "django_language", "value": language, "url": live_server.url}])
     failures = {}
-    for audience, user in (("anonymous", None), ("resident", site.resident), ("staff", site.clerk)):
+    audiences = (
+        ("anonymous", None),
+        ("resident", site.resident),
+        ("staff", site.clerk),
+        ("admin", site.admin),
+        ("auditor", site.auditor),
+    )
+    for audience, user in audiences:
         if user is not None:
             page.context.clear_cookies(name="sessionid")
             sign_in_as(page, live_server.url, user)
@@ -78,13 +86,22 @@ def test_error_states_are_accessible_too(page, live_server, site):
     assert axe_violations(page) == []
 
 
-def test_sign_out_page(page, live_server, site):
-    user = StaffUserFactory(username="axe.tester")
-    page.goto(f"{live_server.url}/staff/login/")
+def staff_sign_in(page, base_url: str, user) -> None:
+    """Sign in through the pages: staff ID and password, then the authenticator app's code."""
+    device = totp_device(user)
+    page.goto(f"{base_url}/staff/login/")
     page.fill("#id_username", user.username)
     page.fill("#id_password", DEFAULT_PASSWORD)
     page.click("#staff-login-form button[type=submit]")
-    page.wait_for_url(f"{live_server.url}/staff/")
+    page.wait_for_url("**/staff/login/verify/**")
+    page.fill("#id_token", current_code(device))
+    page.click("#mfa-verify-form button[type=submit]")
+    page.wait_for_url(f"{base_url}/staff/")
+
+
+def test_sign_out_page(page, live_server, site):
+    user = StaffUserFactory(username="axe.tester")
+    staff_sign_in(page, live_server.url, user)
     page.click("form[action$='/staff/logout/'] button")
     assert page.locator("h1").inner_text() == "ログアウトしました"
     assert axe_violations(page) == []
@@ -143,11 +160,7 @@ def test_staff_sign_in_and_language_switch_work_without_javascript(browser, live
     context = browser.new_context(locale="ja-JP", java_script_enabled=False)
     page = context.new_page()
     try:
-        page.goto(f"{live_server.url}/staff/login/")
-        page.fill("#id_username", user.username)
-        page.fill("#id_password", DEFAULT_PASSWORD)
-        page.click("#staff-login-form button[type=submit]")
-        page.wait_for_url(f"{live_server.url}/staff/")
+        staff_sign_in(page, live_server.url, user)
         assert "職員メニュー" in page.locator("h1").inner_text()
         page.select_option("#language-select", "en")
         page.click(".md-lang-switch button")

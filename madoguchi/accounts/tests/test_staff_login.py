@@ -2,6 +2,7 @@
 
 import pytest
 
+from madoguchi.accounts.testing import current_code, totp_device
 from madoguchi.accounts.tests.factories import DEFAULT_PASSWORD, ResidentUserFactory, StaffUserFactory
 from madoguchi.audit.models import AuditEvent
 
@@ -9,9 +10,12 @@ pytestmark = [pytest.mark.django_db, pytest.mark.sqlite_subset]
 
 
 def test_staff_sign_in_and_reach_the_staff_page(client):
-    StaffUserFactory(username="tanaka.h")
+    staff = StaffUserFactory(username="tanaka.h")
+    device = totp_device(staff)
     response = client.post("/staff/login/", {"username": "tanaka.h", "password": DEFAULT_PASSWORD})
-    assert response.status_code == 302 and response["Location"] == "/staff/"
+    assert response.status_code == 302 and response["Location"] == "/staff/login/verify/?next=%2Fstaff%2F"
+    response = client.post(response["Location"], {"token": current_code(device), "next": "/staff/"})
+    assert response["Location"] == "/staff/"
     page = client.get("/staff/")
     assert page.status_code == 200
     assert "田中 花子" in page.content.decode()

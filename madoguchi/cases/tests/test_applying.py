@@ -311,3 +311,69 @@ def test_a_failure_half_way_through_submitting_stores_nothing_and_a_retry_succee
     monkeypatch.undo()
     submission = services.submit(draft=Draft.objects.get(), actor=resident)
     assert Submission.objects.get() == submission and submission.revisions.count() == 1
+
+
+def test_a_bundle_offers_answers_marked_the_same_and_what_the_life_event_implies(client, procedure, resident):
+    from madoguchi.cases import services
+    from madoguchi.formbuilder import services as form_services
+
+    later = form_services.create_form(
+        code="test-join",
+        title="テスト加入",
+        definition={
+            "steps": [
+                {
+                    "key": "change",
+                    "title": {"ja": "内容"},
+                    "fields": [
+                        {
+                            "key": "kind",
+                            "type": "choice",
+                            "label": {"ja": "種類"},
+                            "options": [
+                                {"value": "join", "label": {"ja": "加入"}},
+                                {"value": "leave", "label": {"ja": "脱退"}},
+                            ],
+                            "life_event_defaults": {"moving-in": "join"},
+                        },
+                        {"key": "changed_on", "type": "date", "label": {"ja": "日"}, "same_as": ["moved_on"]},
+                    ],
+                }
+            ]
+        },
+    )
+    bundle = services.start_bundle(
+        applicant=resident,
+        life_event_code="moving-in",
+        procedure_codes=["test-certificate"],
+        resident_code="08208200001",
+    )
+    moving = form_services.create_form(
+        code="test-move",
+        title="テスト転入",
+        definition={
+            "steps": [
+                {
+                    "key": "move",
+                    "title": {"ja": "転入"},
+                    "fields": [{"key": "moved_on", "type": "date", "label": {"ja": "転入日"}}],
+                }
+            ]
+        },
+    )
+    Draft.objects.create(
+        applicant=resident,
+        procedure_code="test-move",
+        form_version=moving,
+        bundle=bundle,
+        resident_code="",
+        answers={"moved_on": "2026-11-20"},
+    )
+    second = Draft.objects.create(
+        applicant=resident, procedure_code="test-join", form_version=later, bundle=bundle, resident_code=""
+    )
+    assert services.carried_answers(second) == {"kind": "join", "changed_on": "2026-11-20"}
+    bundle.life_event_code = "marriage"
+    bundle.save()
+    second.refresh_from_db()
+    assert services.carried_answers(second) == {"changed_on": "2026-11-20"}

@@ -56,7 +56,8 @@ def test_a_visitor_applies_without_signing_in_and_follows_by_the_link_in_the_e_m
     mail = Notification.objects.get(key=f"submission-received:{submission.pk}")
     assert mail.body.startswith("見田 花子 様")
     link = re.search(r"http://localhost:8000(/status/[^\s]+/)", mail.body).group(1)
-    assert f'href="{link}"' in done
+    shown = re.search(r'href="(/status/[^"]+/)"', done).group(1)
+    assert client.get(shown).context["submission"] == submission
 
     client.logout()
     page = client.get(link)

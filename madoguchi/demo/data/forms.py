@@ -1173,6 +1173,7 @@ KODOMO_IRYOUHI = {
                         ("insurance", "健康保険が変わった", "The child's health insurance changed"),
                         OTHER,
                     ],
+                    life_event_defaults={"moving-in": "moved_in", "birth": "birth"},
                 ),
                 _choice(
                     "insurance",
@@ -1441,6 +1442,7 @@ KOKUHO = {
                     "届出の種類",
                     "Type of notification",
                     [("join", "加入する", "Join"), ("leave", "脱退する", "Leave")],
+                    life_event_defaults={"moving-in": "join", "birth": "join"},
                 ),
                 _choice(
                     "join_reason",
@@ -1460,6 +1462,7 @@ KOKUHO = {
                     ],
                     widget="select",
                     show_if={"field": "kind", "equals": "join"},
+                    life_event_defaults={"moving-in": "moved_in", "birth": "birth"},
                 ),
                 _choice(
                     "leave_reason",
@@ -1515,6 +1518,7 @@ KOKUHO = {
                         "Leaving: the day you joined the new insurance. Please notify us even after 14 days.",
                     ),
                     required=True,
+                    same_as=["moved_on"],
                 ),
                 _field(
                     "new_insurer",

@@ -113,6 +113,8 @@ def _per_copy(price: int) -> dict[str, Any]:
         "unit_field": "copies",
         "unit_label": "通",
         "unit_label_en": "copy",
+        # Certificates are paid for online before the request is received (and before issue).
+        "payment": "before_submission",
     }
 
 
@@ -757,6 +759,7 @@ PROCEDURES: list[ProcedureData] = [
     # --- 子育て・教育 ------------------------------------------------------------------------
     {
         "code": "jidou-teate-nintei",
+        "requires_decision": True,
         "department": "kodomo-seisaku",
         "category": "children",
         "title": "児童手当 認定請求",
@@ -959,6 +962,7 @@ PROCEDURES: list[ProcedureData] = [
     },
     {
         "code": "shugaku-enjo",
+        "requires_decision": True,
         "department": "kyoiku-gakko",
         "category": "children",
         "title": "就学援助の申請",

@@ -10,6 +10,7 @@ from django.core.management.base import CommandError
 from madoguchi.accounts.models import User
 from madoguchi.audit.selectors import verify_trail
 from madoguchi.demo.data.places import CITY, TOWNS
+from madoguchi.demo.management.commands.demo_totp import demo_totp_code
 from madoguchi.demo.services import DEMO_LOGINS, DEMO_PASSWORD
 from madoguchi.organization.models import Department, Membership
 from madoguchi.registry.models import Household, ResidentRecord
@@ -65,8 +66,11 @@ def test_demo_logins_work_and_are_listed_in_the_readme(client):
     assert DEMO_PASSWORD in readme
     for login in DEMO_LOGINS:
         assert login.username in readme
-        assert client.login(username=login.username, password=DEMO_PASSWORD)
-        client.logout()
+        response = client.post("/staff/login/", {"username": login.username, "password": DEMO_PASSWORD})
+        assert response.status_code == 302 and response["Location"].startswith("/staff/login/verify/")
+        assert client.post("/staff/login/verify/", {"token": demo_totp_code()}).status_code == 302
+        assert client.get("/staff/").status_code == 200
+        client.post("/staff/logout/")
 
 
 def test_seed_demo_refuses_to_run_in_production(settings):

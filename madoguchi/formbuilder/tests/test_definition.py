@@ -95,3 +95,21 @@ def test_every_problem_is_listed_at_once():
 
 def test_a_definition_without_steps_is_refused():
     assert _problems({"fields": []}) == ["定義には手順（steps）の配列が必要です"]
+
+
+def test_bundle_hints_are_checked_against_the_field():
+    choice = {
+        "key": "kind",
+        "type": "choice",
+        "label": "種類",
+        "options": [{"value": "join", "label": "加入"}],
+        "life_event_defaults": {"moving-in": "leave"},
+    }
+    assert _problems(one_field(choice)) == [
+        "項目「kind」の life_event_defaults「moving-in」の回答が選択肢にありません"
+    ]
+    assert _problems(one_field({"key": "d", "type": "date", "label": "日", "same_as": "moved_on"})) == [
+        "項目「d」の same_as は項目キーの一覧にしてください"
+    ]
+    spec = parse_definition(one_field({**choice, "life_event_defaults": {"moving-in": "join"}}))
+    assert spec.field("kind").life_event_defaults == {"moving-in": "join"}

@@ -117,3 +117,12 @@ def test_the_sandbox_is_absent_in_production(client, resident, settings):
     settings.IS_PRODUCTION = True
     assert client.get(hosted_path(payment)).status_code == 404
     assert client.get("/sandbox-pay/console/").status_code == 404
+
+
+def test_the_return_still_redirects_when_the_provider_is_down(client, resident, settings):
+    payment = start(resident)
+    settings.PAYMENTS_GATEWAY_URL = "http://127.0.0.1:9/api"
+    response = client.get(f"/payments/{payment.pk}/return/")
+    assert response.status_code == 302 and response["Location"] == "/my/"
+    payment.refresh_from_db()
+    assert payment.state == "created"

@@ -158,3 +158,23 @@ def test_payeasy_gives_numbers_now_and_completes_when_paid_at_the_bank(client, r
     client.post("/sandbox-pay/console/", {"action": "paid", "payment": payment.provider_payment_id})
     payment.refresh_from_db()
     assert payment.state == "captured"
+
+
+def test_the_console_switches_faults_and_resends_a_lost_webhook(client, resident):
+    response = client.post(
+        "/sandbox-pay/console/",
+        {"action": "faults", "slow_seconds": "0", "duplicate_deliveries": "1", "lose_webhooks": "on"},
+    )
+    assert response.status_code == 302
+    payment = start(resident)
+    pay_by_card(client, payment)
+    lost = SandboxWebhook.objects.get(
+        payment_id=payment.provider_payment_id, body__contains='"payment.captured"'
+    )
+    assert lost.lost and lost.delivered_at is None
+    client.post(
+        "/sandbox-pay/console/", {"action": "faults", "slow_seconds": "0", "duplicate_deliveries": "1"}
+    )
+    client.post("/sandbox-pay/console/", {"action": "resend", "webhook": lost.pk})
+    payment.refresh_from_db()
+    assert payment.state == "captured"

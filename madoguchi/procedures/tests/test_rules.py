@@ -3,7 +3,7 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from madoguchi.procedures.rules import applicable_procedure_codes, validate_fee_rule
+from madoguchi.procedures.rules import applicable_procedure_codes, paid_before_submission, validate_fee_rule
 from madoguchi.procedures.services import fee_for
 from madoguchi.procedures.tests.factories import LifeEventFactory, ProcedureFactory
 
@@ -45,6 +45,8 @@ def test_a_per_unit_fee_without_a_whole_positive_quantity_is_refused(answers):
         {"type": "fixed", "amount": 750},
         PER_COPY,
         {**PER_COPY, "unit_label_en": "copy"},
+        {**PER_COPY, "payment": "before_submission"},
+        {"type": "fixed", "amount": 750, "payment": "after_approval"},
     ],
 )
 def test_documented_fee_rules_are_accepted(rule):
@@ -64,6 +66,8 @@ def test_documented_fee_rules_are_accepted(rule):
         {"type": "per_unit", "unit_price": 300, "unit_field": "copies"},
         {**PER_COPY, "unit_field": ""},
         {**PER_COPY, "discount": 10},
+        {**PER_COPY, "payment": "whenever"},
+        {"type": "free", "payment": "before_submission"},
         ["free"],
     ],
 )
@@ -139,3 +143,10 @@ def test_a_life_event_question_needs_two_choices():
     event = LifeEventFactory.build(questions=[{**QUESTION, "choices": [["yes", "はい", "Yes"]]}])
     with pytest.raises(ValidationError):
         event.clean()
+
+
+def test_only_a_fee_marked_before_submission_is_paid_before_submission():
+    assert paid_before_submission({**PER_COPY, "payment": "before_submission"})
+    assert not paid_before_submission({**PER_COPY, "payment": "after_approval"})
+    assert not paid_before_submission(PER_COPY)
+    assert not paid_before_submission({"type": "free"})

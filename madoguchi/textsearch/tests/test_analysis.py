@@ -35,9 +35,13 @@ def test_particles_and_light_verbs_are_not_terms():
     assert "どこ" in found
 
 
-def test_a_kana_only_query_word_carries_its_reading():
-    assert "#rグリーン" in terms("ぐりーん", is_query=True)
-    assert "#rグリーン" in terms("グリーン")
+def test_an_unknown_katakana_query_word_meets_the_reading_of_the_kanji_word():
+    assert "#rジュウミンヒョウ" in terms("ジュウミンヒョウ", is_query=True)
+    assert "#rジュウミンヒョウ" in terms("住民票")
+
+
+def test_a_known_hiragana_query_word_is_not_widened_to_its_reading():
+    assert not any(term.startswith("#r") for term in terms("いくらもらえる", is_query=True))
 
 
 def test_a_kanji_query_is_not_widened_to_homophones():
@@ -45,7 +49,11 @@ def test_a_kanji_query_is_not_widened_to_homophones():
 
 
 def test_english_is_lower_cased_stemmed_and_stripped_of_stop_words():
-    assert terms("Where do I get the Certificates?", "en") == ["where", "certificate"]
+    assert (
+        terms("Where do I get the Certificates?", "en")
+        == ["where", "certif"]
+        == terms("where certificate", "en")
+    )
 
 
 def test_chinese_and_korean_text_yield_character_bigrams():

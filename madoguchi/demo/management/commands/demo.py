@@ -6,7 +6,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
-from madoguchi.demo.services import DEMO_LOGINS, DEMO_PASSWORD
+from madoguchi.demo.services import DEMO_LOGINS, DEMO_PASSWORD, DEMO_TOTP_SECRET
 from madoguchi.registry.selectors import resident_count
 
 
@@ -31,10 +31,13 @@ class Command(BaseCommand):
             f"  ホーム / home             {base}/",
             f"  職員ログイン / staff      {base}/staff/login/",
             f"  組織と連絡先 / directory  {base}/organization/",
+            f"  証明書の検証 / verify     {base}/certificates/verify/",
             f"  稼働確認 / readiness      {base}/readyz",
             "",
             f"  デモ用ログイン（パスワードは全員 {DEMO_PASSWORD}） / demo logins (password for all):",
             *(f"    {login.username:<14} {login.description}" for login in DEMO_LOGINS),
+            f"  認証アプリのキー（全員共通） / authenticator key (all): {DEMO_TOTP_SECRET}",
+            "  現在の確認コード / current code: madoguchi demo_totp",
             "",
         ]
         self.stdout.write("\n".join(lines))

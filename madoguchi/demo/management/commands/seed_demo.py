@@ -25,6 +25,7 @@ class Command(BaseCommand):
             counts = seed_demo(today=timezone.localdate(), progress=bar.update)
         self.stdout.write(
             self.style.SUCCESS(
-                f"デモデータを登録しました: 職員 {counts['staff']} 人、住民 {counts['residents']} 人"
+                f"デモデータを登録しました: 職員 {counts['staff']} 人、住民 {counts['residents']} 人、"
+                f"FAQ {counts['faqs']} 件"
             )
         )

@@ -1,0 +1,160 @@
+"""The chatbot's knowledge base (FAQ), guided flows, question log, feedback and inquiries."""
+
+from __future__ import annotations
+
+import secrets
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+# Languages an FAQ may be written in. ja, easy_ja (やさしい日本語) and en are required for
+# publication; the others are added where staff provide them.
+LANGUAGES: dict[str, str] = {
+    "ja": "日本語",
+    "easy_ja": "やさしい日本語",
+    "en": "English",
+    "zh": "中文",
+    "ko": "한국어",
+    "vi": "Tiếng Việt",
+    "pt": "Português",
+}
+REQUIRED_LANGUAGES = ("ja", "easy_ja", "en")
+
+
+class FAQ(models.Model):
+    """よくある質問 — a question, the ways residents ask it, and the city's answer, in several languages.
+
+    ``question`` and ``answer`` map a language code to text; ``variants`` maps a language code to
+    a list of other phrasings. Answers are written in a small Markdown subset (paragraphs, "- "
+    bullets, ``[label](url)`` links to /procedures/… or https) rendered by ``chatbot.markup``.
+    """
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("下書き")
+        PUBLISHED = "published", _("公開")
+
+    key = models.SlugField(_("キー"), max_length=80, unique=True)
+    topic = models.CharField(_("話題"), max_length=80, blank=True)
+    topic_en = models.CharField(_("話題（英語）"), max_length=80, blank=True)
+    category = models.CharField(_("分類"), max_length=60, blank=True)
+    department = models.ForeignKey(
+        "organization.Department", on_delete=models.PROTECT, related_name="+", verbose_name=_("担当課")
+    )
+    procedure_code = models.SlugField(_("関連手続"), max_length=60, blank=True)
+    keywords = models.JSONField(_("キーワード"), default=list, blank=True)
+    question = models.JSONField(_("質問"), default=dict)
+    variants = models.JSONField(_("言い換え"), default=dict, blank=True)
+    answer = models.JSONField(_("回答"), default=dict)
+    valid_from = models.DateField(_("掲載開始日"), null=True, blank=True)
+    valid_to = models.DateField(_("掲載終了日"), null=True, blank=True)
+    status = models.CharField(_("状態"), max_length=10, choices=Status.choices, default=Status.DRAFT)
+    updated_at = models.DateTimeField(_("更新日時"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("FAQ")
+        verbose_name_plural = _("FAQ")
+        ordering = ["topic", "key"]
+
+    def __str__(self) -> str:
+        return self.question.get("ja", self.key)
+
+    def text(self, field: str, lang: str) -> str:
+        """The question or answer in ``lang``, falling back to Japanese."""
+        values = getattr(self, field)
+        return values.get(lang) or values.get("ja", "")
+
+
+class Flow(models.Model):
+    """案内フロー — a guided conversation defined as data (see ``chatbot.flows`` for the format)."""
+
+    code = models.SlugField(_("コード"), max_length=40, unique=True)
+    title = models.JSONField(_("題名"), default=dict)
+    definition = models.JSONField(_("定義"), default=dict)
+    is_active = models.BooleanField(_("有効"), default=True)
+    sort_order = models.PositiveSmallIntegerField(_("表示順"), default=0)
+
+    class Meta:
+        verbose_name = _("案内フロー")
+        verbose_name_plural = _("案内フロー")
+        ordering = ["sort_order", "code"]
+
+
+class Channel(models.TextChoices):
+    WEB = "web", _("ウェブ")
+    API = "api", _("API")
+    LINE = "line", "LINE"
+
+
+class QuestionLog(models.Model):
+    """質問ログ — what was asked (with personal data removed) and what was offered, for analytics."""
+
+    question = models.CharField(_("質問（個人情報除去済み）"), max_length=500)
+    lang = models.CharField(_("言語"), max_length=10)
+    channel = models.CharField(_("経路"), max_length=10, choices=Channel.choices)
+    top_faq = models.ForeignKey(FAQ, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    top_score = models.FloatField(_("最高スコア"), default=0)
+    confident = models.BooleanField(_("確信あり"), default=False)
+    resolved = models.BooleanField(_("解決した"), null=True, blank=True)
+    asked_at = models.DateTimeField(_("質問日時"), auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("質問ログ")
+        verbose_name_plural = _("質問ログ")
+        ordering = ["-asked_at"]
+
+
+def _inquiry_token() -> str:
+    return secrets.token_urlsafe(24)
+
+
+class Inquiry(models.Model):
+    """問い合わせ — a question the chatbot could not settle, handed to the responsible department.
+
+    The reply goes back on the channel the resident used: the web page behind ``token``, a LINE
+    push to ``line_user_id``, or an e-mail to ``email``.
+    """
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("未回答")
+        ANSWERED = "answered", _("回答済み")
+
+    token = models.CharField(max_length=40, unique=True, default=_inquiry_token, editable=False)
+    department = models.ForeignKey(
+        "organization.Department", on_delete=models.PROTECT, related_name="+", verbose_name=_("担当課")
+    )
+    channel = models.CharField(_("経路"), max_length=10, choices=Channel.choices)
+    lang = models.CharField(_("言語"), max_length=10, default="ja")
+    transcript = models.JSONField(_("会話記録"), default=list)
+    email = models.EmailField(_("メールアドレス"), blank=True)
+    line_user_id = models.CharField(max_length=40, blank=True)
+    status = models.CharField(_("状態"), max_length=10, choices=Status.choices, default=Status.OPEN)
+    reply = models.TextField(_("回答"), blank=True)
+    replied_by = models.ForeignKey(
+        "accounts.User", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(_("受付日時"), auto_now_add=True)
+    replied_at = models.DateTimeField(_("回答日時"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("問い合わせ")
+        verbose_name_plural = _("問い合わせ")
+        ordering = ["-created_at"]
+
+
+class LineEvent(models.Model):
+    """LINE から受けたイベント — kept by ``webhookEventId`` so a replayed delivery is answered once."""
+
+    event_id = models.CharField(max_length=64, unique=True)
+    received_at = models.DateTimeField(auto_now_add=True)
+
+
+class LineMessage(models.Model):
+    """LINE への送信記録 — every reply and push sent, with the request body as sent."""
+
+    kind = models.CharField(max_length=10)
+    to = models.CharField(max_length=64)
+    payload = models.JSONField(default=dict)
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-sent_at", "-pk"]

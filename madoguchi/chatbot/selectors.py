@@ -1,0 +1,200 @@
+"""Reads of the knowledge base: finding answers, FAQ pages, analytics for staff. No personal data."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from dataclasses import dataclass
+
+from django.db.models import Count, Max, Q, QuerySet
+from django.db.models.functions import TruncMonth, TruncWeek
+from django.utils import timezone
+
+from madoguchi.chatbot.models import FAQ, Flow, Inquiry, QuestionLog
+from madoguchi.textsearch.selectors import search
+
+# A question longer than this is cut before analysis: no FAQ needs more to be found, and a
+# 10,000-character paste must not cost 10,000 characters of analysis.
+MAX_QUESTION_CHARS = 400
+MAX_ANSWERS = 5
+# The best candidate is trusted when its BM25 score reaches CONFIDENT_SCORE and it leads the
+# runner-up by CONFIDENT_MARGIN (a ratio): a weak match, or two FAQs matching about equally,
+# mean "not sure" — the resident sees the top 3 and the offer to ask staff.
+CONFIDENT_SCORE = 9.0
+CONFIDENT_MARGIN = 1.2
+# Reciprocal rank fusion constant (the customary 60) for merging rankings from several languages.
+RRF_K = 60
+_KANA = re.compile(r"[\u3041-\u309f\u30a0-\u30ff]")
+_HAN_OR_HANGUL = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf\uac00-\ud7af]")
+
+
+def namespace(lang: str) -> str:
+    """The index namespace of one language; Japanese and やさしい日本語 share one."""
+    return "chatbot:ja" if lang in {"ja", "easy_ja"} else f"chatbot:{lang}"
+
+
+@dataclass(frozen=True)
+class Candidate:
+    faq: FAQ
+    score: float
+
+    @property
+    def relevance(self) -> float:
+        """The BM25 score squashed to 0–1 for the API (1 − e^(−score/10)); only the order is exact."""
+        return round(1 - math.exp(-self.score / 10), 3)
+
+
+@dataclass(frozen=True)
+class Answers:
+    candidates: list[Candidate]
+    confident: bool
+
+
+def published_faqs(day: dt.date | None = None) -> QuerySet[FAQ]:
+    """FAQs residents may see on ``day``: published and within their validity dates."""
+    day = day or timezone.localdate()
+    return (
+        FAQ.objects.filter(status=FAQ.Status.PUBLISHED)
+        .filter(Q(valid_from__isnull=True) | Q(valid_from__lte=day))
+        .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=day))
+    )
+
+
+def published_faq(key: str) -> FAQ | None:
+    return published_faqs().select_related("department").filter(key=key).first()
+
+
+def _search_languages(question: str, lang: str) -> list[str]:
+    """Which language indexes to search, most trusted first.
+
+    Kana only occurs in Japanese, whatever the client said. A question in Latin script (English,
+    Portuguese, Vietnamese, romaji) is searched in its language and in English — never in the
+    Japanese index, where its words would only meet stray English. A question in Chinese
+    characters or Hangul is searched in its language and in Japanese, which shares kanji.
+    """
+    if _KANA.search(question):
+        return ["ja"]
+    if _HAN_OR_HANGUL.search(question):
+        return list(dict.fromkeys([lang, "ja"]))
+    return list(dict.fromkeys(["en" if lang in {"ja", "easy_ja"} else lang, "en"]))
+
+
+def find_answers(question: str, lang: str = "ja") -> Answers:
+    """The best published FAQs for ``question`` (at most five, best first) and whether to trust them."""
+    question = question[:MAX_QUESTION_CHARS]
+    rankings = []
+    for search_lang in _search_languages(question, lang):
+        hits = search(namespace=namespace(search_lang), query=question, limit=20, lang=search_lang)
+        if hits:
+            rankings.append(hits)
+    if not rankings:
+        return Answers(candidates=[], confident=False)
+    primary = rankings[0]
+    fused: dict[str, float] = {}
+    scores: dict[str, float] = {}
+    for hits in rankings:
+        for rank, hit in enumerate(hits):
+            fused[hit.key] = fused.get(hit.key, 0.0) + 1 / (RRF_K + rank)
+            scores[hit.key] = max(scores.get(hit.key, 0.0), hit.score)
+    order = sorted(fused, key=lambda key: (-fused[key], key))
+    faqs = published_faqs().select_related("department").in_bulk(order, field_name="key")
+    candidates = [Candidate(faq=faqs[key], score=scores[key]) for key in order if key in faqs][:MAX_ANSWERS]
+    confident = bool(candidates) and candidates[0].faq.key == primary[0].key
+    if confident:
+        top = primary[0].score
+        runner_up = primary[1].score if len(primary) > 1 else 0.0
+        confident = top >= CONFIDENT_SCORE and top >= CONFIDENT_MARGIN * runner_up
+    return Answers(candidates=candidates, confident=confident)
+
+
+def flows() -> QuerySet[Flow]:
+    return Flow.objects.filter(is_active=True)
+
+
+def flow_by_code(code: str) -> Flow | None:
+    return flows().filter(code=code).first()
+
+
+def inquiry_by_token(token: str) -> Inquiry | None:
+    return Inquiry.objects.select_related("department").filter(token=token).first()
+
+
+def inquiries(*, status: str = "") -> QuerySet[Inquiry]:
+    found = Inquiry.objects.select_related("department", "replied_by")
+    return found.filter(status=status) if status else found
+
+
+@dataclass(frozen=True)
+class WeeklyInsights:
+    """One week of use: what went unanswered, what was rated unhelpful, what was asked most."""
+
+    week: dt.date
+    unanswered: list[dict]
+    low_rated: list[dict]
+    top: list[dict]
+
+
+def weekly_insights(*, weeks: int = 4, per_list: int = 10) -> list[WeeklyInsights]:
+    """The last ``weeks`` weeks (Monday-based, Asia/Tokyo), newest first, from the question log."""
+    since = timezone.now() - dt.timedelta(weeks=weeks)
+    logs = QuestionLog.objects.filter(asked_at__gte=since).annotate(
+        week=TruncWeek("asked_at", tzinfo=timezone.get_current_timezone())
+    )
+
+    def grouped(queryset: QuerySet) -> dict[dt.date, list[dict]]:
+        rows = (
+            queryset.values("week", "question", "lang")
+            .annotate(count=Count("pk"), faq=Max("top_faq__key"))
+            .order_by("-week", "-count", "question")
+        )
+        by_week: dict[dt.date, list[dict]] = {}
+        for row in rows:
+            listed = by_week.setdefault(row["week"].date(), [])
+            if len(listed) < per_list:
+                listed.append(row)
+        return by_week
+
+    unanswered = grouped(logs.filter(confident=False))
+    low_rated = grouped(logs.filter(resolved=False))
+    top = grouped(logs)
+    return [
+        WeeklyInsights(
+            week=week, unanswered=unanswered.get(week, []), low_rated=low_rated.get(week, []), top=top[week]
+        )
+        for week in sorted(top, reverse=True)
+    ]
+
+
+def faq_choices() -> list[tuple[str, str]]:
+    """(key, Japanese question) of every FAQ, for the staff's "add as a variant" picker."""
+    return [(faq.key, str(faq)) for faq in FAQ.objects.only("key", "question").order_by("topic", "key")]
+
+
+def monthly_questions_per_topic() -> list[list[str]]:
+    """Rows for the open-data statistic 「チャットボットへの話題別・月別の質問件数」.
+
+    Month, topic of the FAQ offered first (「該当なし」 when none), questions, questions answered
+    confidently, and questions rated 解決した. Counts only: the log holds no personal data, and
+    no question text leaves this function.
+    """
+    rows = (
+        QuestionLog.objects.annotate(month=TruncMonth("asked_at", tzinfo=timezone.get_current_timezone()))
+        .values("month", "top_faq__topic")
+        .annotate(
+            total=Count("pk"),
+            confident=Count("pk", filter=Q(confident=True)),
+            resolved=Count("pk", filter=Q(resolved=True)),
+        )
+        .order_by("month", "top_faq__topic")
+    )
+    return [
+        [
+            row["month"].strftime("%Y-%m"),
+            row["top_faq__topic"] or "該当なし",
+            str(row["total"]),
+            str(row["confident"]),
+            str(row["resolved"]),
+        ]
+        for row in rows
+    ]

@@ -68,7 +68,7 @@ SAMPLES: dict[str, Callable[[Site], object]] = {
     "request_id": lambda s: s.certificate.request_id,
     "name": lambda s: "public-wifi",
     "resource_id": lambda s: s.wifi_resource.pk,
-    "file_id": lambda s: ABSENT_ID,
+    "file_id": lambda s: s.record_file.pk,
     "token": lambda s: signing.dumps(s.submission.receipt_number, salt=STATUS_LINK_SALT),
 }
 OVERRIDES: dict[str, dict[str, Callable[[Site], object]]] = {
@@ -85,15 +85,18 @@ OVERRIDES: dict[str, dict[str, Callable[[Site], object]]] = {
     "opendata:ckan_action_unversioned": {"name": lambda s: "package_list"},
     "opendata:schema": {"code": lambda s: "public-wifi"},
     "opendata:catalog": {"fmt": lambda s: "ttl"},
+    "cases:my_disclosure": {"fmt": lambda s: "json"},
     "opendata:dataset_rdf": {"name": lambda s: "public-wifi", "fmt": lambda s: "ttl"},
     **{
-        f"approvals:{name}": {"draft_id": lambda s: ABSENT_ID, "attachment_id": lambda s: ABSENT_UUID}
-        for name in ("act", "attachment", "draft", "edit", "pdf", "route")
+        f"approvals:{name}": {
+            "draft_id": lambda s: s.approval_draft.pk,
+            "attachment_id": lambda s: ABSENT_UUID,
+        }
+        for name in ("act", "attachment", "pdf")
     },
 }
-# For objects build_site() does not make yet (approval drafts, record files): an id that exists
+# For objects build_site() does not make yet (an approval draft's attachment): an id that exists
 # nowhere, so those cells prove only that nobody gets more than a refusal or a 404.
-ABSENT_ID = 999_999
 ABSENT_UUID = "00000000-0000-0000-0000-000000000000"
 
 

@@ -261,13 +261,14 @@ def main() -> int:
     from django.test.utils import CaptureQueriesContext
 
     from madoguchi.accounts.selectors import staff_by_username
+    from madoguchi.accounts.testing import force_login_with_mfa
     from madoguchi.approvals.models import Draft, StageMember
     from madoguchi.approvals.selectors import pending_count_key, pending_for
     from madoguchi.textsearch.selectors import search
 
     user = staff_by_username("terakado.s")
     client = Client(HTTP_HOST="127.0.0.1")
-    client.force_login(user)
+    force_login_with_mfa(client, user)  # password and one-time password, as staff sign in
 
     def get(path: str):
         def call(index: int = 0) -> None:

@@ -129,6 +129,7 @@ CELERY_TIMEZONE = "Asia/Tokyo"
 # Periodic work, run by `celery -A madoguchi beat` next to the workers (see docs/operations.md).
 CELERY_BEAT_SCHEDULE = {
     "retention": {"task": "madoguchi.cases.tasks.apply_retention", "schedule": 24 * 60 * 60},
+    "outbox": {"task": "madoguchi.notifications.tasks.sweep_outbox_task", "schedule": 60},
 }
 # Days an unsent draft (下書き) is kept after its last change.
 MADOGUCHI_DRAFT_EXPIRY_DAYS = int(os.environ.get("MADOGUCHI_DRAFT_EXPIRY_DAYS", 30))

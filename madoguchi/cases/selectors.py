@@ -67,6 +67,15 @@ def applicant_name(submission: Submission) -> str:
     return "申請者"
 
 
+def submission_for_system(receipt_number: str) -> Submission | None:
+    """A submission by receipt number for another app's background work (no person is looking).
+
+    For example certificates, issuing the document a paid application asked for. It is not a
+    look at the answers by staff, so it writes no audit event; the caller's own actions do.
+    """
+    return Submission.objects.select_related("applicant").filter(receipt_number=receipt_number).first()
+
+
 def contact_email(submission: Submission) -> str:
     """Where to write to the applicant: the address in the form, else the account's."""
     answered = submission.answers.get("email")

@@ -360,7 +360,9 @@ def _submit(*, draft: Draft, actor) -> Submission:
         details={"procedure": submission.procedure_code, "assisted_by": draft.assisted_by_id},
     )
     if status == Submission.Status.RECEIVED:
-        send_submission_confirmation.delay_on_commit(submission.pk)
+        # Written in this transaction (the Notification row is the outbox): if the broker is down
+        # at commit, the e-mail is still recorded and the outbox sweeper delivers it later.
+        send_submission_confirmation(submission.pk)
     return submission
 
 
@@ -415,7 +417,7 @@ def receive_payment(*, receipt_number: str, amount: int) -> Submission | None:
             purpose="手数料の納付の確認",
             details={"paid": amount},
         )
-        send_submission_confirmation.delay_on_commit(submission.pk)
+        send_submission_confirmation(submission.pk)  # into the outbox, in this transaction
     return submission
 
 
@@ -464,7 +466,7 @@ def change_status(
         submission=submission, from_status=previous, to_status=to_status, reason=reason.strip(), actor=actor
     )
     if to_status in NOTIFIED_STATUSES:
-        send_status_notification.delay_on_commit(submission.pk, to_status)
+        send_status_notification(submission.pk, to_status)  # into the outbox, in this transaction
     _audit(
         submission,
         action="cases.status",

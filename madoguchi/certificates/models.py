@@ -34,6 +34,7 @@ PROCEDURE_CODES = {
     CertificateKind.TAXATION: "kazei-shomei",
     CertificateKind.TAX_PAYMENT: "nozei-shomei",
 }
+KIND_BY_PROCEDURE = {code: kind for kind, code in PROCEDURE_CODES.items()}
 
 
 class CertificateRequest(models.Model):
@@ -58,6 +59,8 @@ class CertificateRequest(models.Model):
         _("状態"), max_length=20, choices=Status.choices, default=Status.AWAITING_PAYMENT
     )
     payment_reference = models.CharField(_("支払番号"), max_length=64, blank=True)
+    # Set when the request came from an application in the catalogue (cases): its 受付番号.
+    case_receipt_number = models.CharField(_("申請の受付番号"), max_length=20, blank=True)
     created_at = models.DateTimeField(_("請求日時"), auto_now_add=True)
     paid_at = models.DateTimeField(_("支払日時"), null=True, blank=True)
     issued_at = models.DateTimeField(_("発行日時"), null=True, blank=True)
@@ -67,6 +70,14 @@ class CertificateRequest(models.Model):
         verbose_name_plural = _("証明書の交付請求")
         ordering = ["-created_at"]
         indexes = [models.Index(fields=["status", "paid_at"])]
+        constraints = [
+            # One certificate request per application, however often its payment is announced.
+            models.UniqueConstraint(
+                fields=["case_receipt_number"],
+                condition=~models.Q(case_receipt_number=""),
+                name="certificates_one_request_per_case",
+            )
+        ]
 
 
 def format_code(code: str) -> str:

@@ -17,14 +17,17 @@ from typing import Any
 
 from django.conf import settings
 from django.core.files.base import ContentFile
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from madoguchi.audit.services import record_event
+from madoguchi.cases import selectors as case_selectors
+from madoguchi.cases import services as case_services
 from madoguchi.certificates import content, render, selectors, signing
 from madoguchi.certificates.models import (
+    KIND_BY_PROCEDURE,
     PROCEDURE_CODES,
     Certificate,
     CertificateKind,
@@ -167,6 +170,9 @@ def _paid_amount(payment) -> int:
 def on_payment_captured(sender, *, payment, purpose: str, **kwargs) -> None:
     """Receiver of ``payments.signals.payment_captured``: a certificate's fee was paid."""
     prefix, _sep, request_id = purpose.partition(":")
+    if prefix == "case":
+        request_for_case(receipt_number=request_id, payment=payment)
+        return
     if prefix != "certificate":
         return
     try:
@@ -175,6 +181,40 @@ def on_payment_captured(sender, *, payment, purpose: str, **kwargs) -> None:
         logger.error("payment %s names a malformed certificate request %r", payment.pk, request_id)
         return
     record_payment(request_id=request_id, payment_reference=str(payment.pk), amount=_paid_amount(payment))
+
+
+def request_for_case(*, receipt_number: str, payment) -> CertificateRequest | None:
+    """A paid application for a certificate procedure in the catalogue becomes a request, issued once.
+
+    住民票の写しの交付請求 and the other certificate procedures are applied for like any other:
+    the form prefilled from the registry, review, and the fee paid before the case is received
+    (cases, payments). When that fee is captured the certificate itself is made here, and the
+    case completes when it is issued (``issue_for_request``). Any other case is not ours.
+    """
+    submission = case_selectors.submission_for_system(receipt_number)
+    kind = KIND_BY_PROCEDURE.get(submission.procedure_code) if submission is not None else None
+    if kind is None:
+        return None
+    existing = CertificateRequest.objects.filter(case_receipt_number=receipt_number).first()
+    if existing is None:
+        copies = submission.answers.get("copies", 1)
+        copies = copies if isinstance(copies, int) and 1 <= copies <= MAX_COPIES else 1
+        try:
+            with transaction.atomic():
+                existing = CertificateRequest.objects.create(
+                    applicant=submission.applicant,
+                    resident_code=submission.resident_code,
+                    kind=kind,
+                    copies=copies,
+                    purpose=_("申請（受付番号 %(receipt)s）による交付") % {"receipt": receipt_number},
+                    fee=fee_for(kind, copies),
+                    case_receipt_number=receipt_number,
+                )
+        except IntegrityError:  # the same payment announced twice at once: the other one made it
+            existing = CertificateRequest.objects.get(case_receipt_number=receipt_number)
+    return record_payment(
+        request_id=existing.pk, payment_reference=str(payment.pk), amount=_paid_amount(payment)
+    )
 
 
 def record_payment(*, request_id, payment_reference: str, amount: int) -> CertificateRequest | None:
@@ -312,7 +352,22 @@ def issue_for_request(*, request_id) -> list[Certificate]:
                 "kind": request.kind,
             },
         )
+        if request.case_receipt_number:
+            _complete_case(request)
     return stored
+
+
+def _complete_case(request: CertificateRequest) -> None:
+    """The application behind the request is done: the certificate is what it asked for."""
+    submission = case_selectors.submission_for_system(request.case_receipt_number)
+    if submission is None or submission.status == submission.Status.COMPLETED:
+        return
+    case_services.change_status(
+        submission=submission,
+        to_status=submission.Status.COMPLETED,
+        reason=_("証明書を電子交付しました。マイページの「証明書」からダウンロードできます。"),
+        actor=None,
+    )
 
 
 def issue_pending() -> int:

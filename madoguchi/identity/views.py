@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 
 from django.contrib import messages
 from django.contrib.auth import login, logout
@@ -44,6 +45,9 @@ def safe_next(candidate: str | None) -> str:
 
 
 def _failure(request: HttpRequest, reason: str) -> HttpResponse:
+    # The reason may echo the provider's ``error`` parameter, which anyone can put in the URL:
+    # keep what an OAuth error code may contain (RFC 6749 §4.1.2.1), and not much of it.
+    reason = re.sub(r"[^A-Za-z0-9_.:-]", "?", reason)[:100]
     logger.warning("resident sign-in failed", extra={"reason": reason})
     services.record_sign_in_failure(reason=reason)
     next_url = request.session.get(SESSION_NEXT, DEFAULT_NEXT)

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import logging
+
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
 
 from madoguchi.notifications.models import Notification
+
+logger = logging.getLogger(__name__)
 
 
 def notify(*, key: str, to: str, subject: str, body: str) -> Notification | None:
@@ -18,10 +23,49 @@ def notify(*, key: str, to: str, subject: str, body: str) -> Notification | None
         key=key, defaults={"to": to, "subject": subject, "body": body}
     )
     if created:
-        from madoguchi.notifications.tasks import deliver
-
-        deliver.delay_on_commit(notification.pk)
+        pk = notification.pk
+        # robust: a broker that is down must not turn a committed request into an error; the row
+        # stays unsent and ``sweep_outbox`` enqueues it again.
+        transaction.on_commit(lambda: _enqueue(pk), robust=True)
     return notification
+
+
+def _enqueue(notification_id: int) -> None:
+    from madoguchi.notifications.tasks import deliver
+
+    try:
+        deliver.delay(notification_id)
+    except Exception as error:  # the broker is unreachable: kombu/redis raise several kinds
+        logger.warning(
+            "notification %s not enqueued (%s); the outbox sweeper will retry",
+            notification_id,
+            type(error).__name__,
+        )
+
+
+def pending(*, older_than: dt.timedelta, max_attempts: int = 12) -> list[int]:
+    """Unsent notifications created more than ``older_than`` ago (their message may be lost)."""
+    cutoff = timezone.now() - older_than
+    return list(
+        Notification.objects.filter(sent_at__isnull=True, created_at__lte=cutoff, attempts__lt=max_attempts)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+
+
+def sweep_outbox(*, older_than: dt.timedelta = dt.timedelta(minutes=2), in_process: bool = False) -> int:
+    """送信箱の再送: enqueue (or, ``in_process``, send now) every unsent notification; returns how many.
+
+    Delivery is idempotent (``deliver_now`` checks ``sent_at`` under a row lock), so a message
+    that was only slow, not lost, is still sent once.
+    """
+    ids = pending(older_than=older_than)
+    for notification_id in ids:
+        if in_process:
+            deliver_now(notification_id)
+        else:
+            _enqueue(notification_id)
+    return len(ids)
 
 
 def deliver_now(notification_id: int) -> bool:

@@ -192,20 +192,24 @@ def _bigrams(run: str) -> list[str]:
     return [run[i : i + 2] for i in range(len(run) - 1)]
 
 
-def _light_terms(text: str, lang: str = "en") -> list[str]:
-    text = unicodedata.normalize("NFKC", text).casefold()
-    found: list[str] = []
-    for word in _WORD.findall(text):
-        if _HAN_OR_HANGUL.search(word):
-            found.extend(_bigrams(word))
-            if len(word) <= 4:
-                found.append(word)
-            continue
+@functools.lru_cache(maxsize=100_000)
+def _light_word(word: str, lang: str) -> tuple[str, ...]:
+    """The terms of one (case-folded) word on the light path; cached, as stemming is pure Python."""
+    if _HAN_OR_HANGUL.search(word):
+        grams = _bigrams(word)
+        return (*grams, word) if len(word) <= 4 else tuple(grams)
+    if not word.isascii():
         word = _strip_accents(word)
-        if word in _EN_STOP or (len(word) < 2 and not word.isdigit()):
-            continue
-        stemmer = _STEMMERS.get(lang)
-        found.extend(_with_synonym(stemmer.stemWord(word) if stemmer else word))
+    if word in _EN_STOP or (len(word) < 2 and not word.isdigit()):
+        return ()
+    stemmer = _STEMMERS.get(lang)
+    return tuple(_with_synonym(stemmer.stemWord(word) if stemmer else word))
+
+
+def _light_terms(text: str, lang: str = "en") -> list[str]:
+    found: list[str] = []
+    for word in _WORD.findall(unicodedata.normalize("NFKC", text).casefold()):
+        found.extend(_light_word(word, lang))
     return found
 
 

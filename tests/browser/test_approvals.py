@@ -127,6 +127,7 @@ def test_year_end_disposal_of_expired_files_with_approval(browser, live_server, 
         assert "/route/" in page.url
         page.click("button:has-text('このルートで回議を始める')")
         draft_id = int(page.url.rstrip("/").split("/")[-1])
+        _act(page, base, draft_id, "gunji.m", "承認する")  # 総務課, the records division, agrees
         _act(page, base, draft_id, "terakado.s", "決裁する")
         _as(page, base, "admin.joho")
         page.goto(f"{base}/staff/records/register/")

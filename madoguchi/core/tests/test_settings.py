@@ -18,6 +18,9 @@ SAFE_PRODUCTION = {
     "MADOGUCHI_OIDC_ISSUER": "https://idp.city.example/realms/residents",
     "MADOGUCHI_BASE_URL": "https://madoguchi.city.example",
     "MADOGUCHI_ENCRYPTION_KEYS": "prod1:" + "A" * 43,
+    "PAYMENTS_GATEWAY_URL": "https://pay.provider.example/v1",
+    "PAYMENTS_API_KEY": "p" * 40,
+    "PAYMENTS_WEBHOOK_SECRET": "w" * 40,
 }
 
 
@@ -54,6 +57,7 @@ def test_a_safe_production_configuration_starts(tmp_path):
         ({"DATABASE_URL": ""}, "SQLite"),
         ({"MADOGUCHI_OIDC_ISSUER": ""}, "MADOGUCHI_OIDC_ISSUER"),
         ({"MADOGUCHI_BASE_URL": "http://madoguchi.city.example"}, "MADOGUCHI_BASE_URL"),
+        ({"PAYMENTS_GATEWAY_URL": ""}, "PAYMENTS_GATEWAY_URL"),
         ({"MADOGUCHI_ENCRYPTION_KEYS": ""}, "MADOGUCHI_ENCRYPTION_KEYS"),
     ],
 )

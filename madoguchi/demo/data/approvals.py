@@ -55,11 +55,13 @@ MATTER_CLASSES: list[tuple[str, str, str, str, list[str]]] = [
         ["somu-somu", "somu-zaisei"],
     ),
     (
+        # The division's 課長 decides on its own files; 総務課, the 文書主管課, is consulted on every
+        # disposal so that nothing leaves the city's records without the records division agreeing.
         "records-disposal",
-        "文書の廃棄・移管（文書主管課長専決）",
-        "Disposal or transfer of records (head of the records division)",
+        "文書の廃棄・移管（課長専決・文書主管課合議）",
+        "Disposal or transfer of records (division manager, with the records division)",
         "kacho",
-        [],
+        ["somu-somu"],
     ),
     (
         "case-decision",

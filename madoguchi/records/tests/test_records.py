@@ -107,6 +107,7 @@ def test_disposal_is_carried_out_only_when_decided(plan, somu_joho, staff):
     draft = batch.draft
     assert "令和元年度 機器更新" in draft.body
     approvals.submit(draft=draft, actor=actor)
+    approvals.approve(draft=draft, actor=staff("gunji.m"))  # 総務課 (文書主管課) agrees
     approvals.decide(draft=draft, actor=staff("terakado.s"))
     batch.refresh_from_db()
     assert batch.status == DisposalBatch.Status.APPROVED
@@ -121,6 +122,7 @@ def test_rejected_disposal_returns_files_and_writes_nothing(plan, somu_joho, sta
     files = _expired(plan, somu_joho, actor)
     batch = services.start_disposal(department=somu_joho, fiscal_year=2026, files=files, actor=actor)
     approvals.submit(draft=batch.draft, actor=actor)
+    approvals.approve(draft=batch.draft, actor=staff("gunji.m"))
     approvals.reject(draft=batch.draft, actor=staff("terakado.s"), comment="来年度に再検討")
     assert set(RecordFile.objects.values_list("status", flat=True)) == {"active"}
     assert DisposalEntry.objects.count() == 0

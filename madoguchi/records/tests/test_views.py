@@ -45,6 +45,7 @@ def test_expired_files_go_to_a_disposal_draft_and_transferred_ones_export(client
     record.refresh_from_db()
     draft = record.disposal_batches.get().draft
     approvals.submit(draft=draft, actor=actor)
+    approvals.approve(draft=draft, actor=staff("gunji.m"))  # 総務課 (文書主管課) agrees
     approvals.decide(draft=draft, actor=staff("terakado.s"))
     assert "第1次計画" in client.get(reverse("records:register")).content.decode()
     data = json.loads(client.get(reverse("records:transfer_json", kwargs={"file_id": record.pk})).content)

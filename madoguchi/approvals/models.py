@@ -132,6 +132,8 @@ class Draft(models.Model):
         verbose_name_plural = _("起案")
         indexes = [
             models.Index(fields=["drafter", "status"]),
+            # "My drafts" on the inbox: one drafter's, newest first.
+            models.Index(fields=["drafter", "-created_at"]),
             models.Index(fields=["department", "status", "closed_at"]),
             models.Index(fields=["subject_type", "subject_ref"]),
         ]

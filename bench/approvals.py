@@ -203,13 +203,15 @@ def setup(drafts: int, rebuild: bool) -> None:
         )
         cursor.execute(
             """
-            INSERT INTO approvals_stagemember (stage_id, user_id, department_id, position_id, status, acted_at)
+            INSERT INTO approvals_stagemember (stage_id, user_id, department_id, position_id, status, acted_at,
+                                               waiting_since)
             SELECT s.id, (%(users)s::bigint[])[1 + (s.draft_id * 7 + s."order" + k) %% %(np)s],
                    (%(depts)s::bigint[])[1 + (s.draft_id * 7 + s."order" + k) %% %(np)s],
                    (%(positions)s::bigint[])[1 + (s.draft_id * 7 + s."order" + k) %% %(np)s],
                    CASE s.status WHEN 'done' THEN (CASE s.kind WHEN 'decide' THEN 'decided' ELSE 'approved' END)
                                  WHEN 'active' THEN 'waiting' ELSE 'queued' END,
-                   CASE s.status WHEN 'done' THEN s.activated_at END
+                   CASE s.status WHEN 'done' THEN s.activated_at END,
+                   CASE s.status WHEN 'active' THEN s.activated_at END
             FROM approvals_stage s CROSS JOIN generate_series(0, 1) AS k
             WHERE k = 0 OR s.kind = 'consult'
             """,

@@ -132,6 +132,8 @@ class Draft(models.Model):
         verbose_name_plural = _("起案")
         indexes = [
             models.Index(fields=["drafter", "status"]),
+            # "My drafts" on the inbox: one drafter's, newest first.
+            models.Index(fields=["drafter", "-created_at"]),
             models.Index(fields=["department", "status", "closed_at"]),
             models.Index(fields=["subject_type", "subject_ref"]),
         ]
@@ -224,10 +226,15 @@ class StageMember(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     acted_at = models.DateTimeField(_("処理日時"), null=True, blank=True)
+    # When the place started waiting (its stage became active): the inbox's order, read off the index.
+    waiting_since = models.DateTimeField(_("到着日時"), null=True, blank=True)
 
     class Meta:
         ordering = ["pk"]
-        indexes = [models.Index(fields=["user", "status"])]
+        indexes = [
+            models.Index(fields=["user", "status"]),
+            models.Index(fields=["user", "status", "waiting_since"], name="approvals_member_inbox"),
+        ]
 
     @property
     def needs_post_review(self) -> bool:

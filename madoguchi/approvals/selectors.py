@@ -108,14 +108,14 @@ def pending_for(user, day: dt.date | None = None) -> QuerySet[StageMember]:
             "user_id",
             "stage__kind",
             "stage__order",
-            "stage__activated_at",
+            "waiting_since",
             "stage__draft__id",
             "stage__draft__title",
             "stage__draft__department__name",
             "stage__draft__drafter__last_name",
             "stage__draft__drafter__first_name",
         )
-        .order_by("stage__activated_at", "pk")
+        .order_by("waiting_since", "pk")
     )
 
 

@@ -369,7 +369,7 @@ def _reset_from(draft: Draft, order: int) -> None:
     """Stages from ``order`` on are not reached yet: clear what their members did."""
     Stage.objects.filter(draft=draft, order__gte=order).update(status=Stage.Status.PENDING, activated_at=None)
     StageMember.objects.filter(stage__draft=draft, stage__order__gte=order).update(
-        status=MemberStatus.QUEUED, acted_by=None, acted_at=None
+        status=MemberStatus.QUEUED, acted_by=None, acted_at=None, waiting_since=None
     )
 
 
@@ -388,8 +388,8 @@ def _activate_from(draft: Draft, order: int, *, now: dt.datetime) -> Stage | Non
                 member.save(update_fields=["status", "acted_at"])
                 _log(draft, Action.Kind.SKIP, actor=None, now=now, member=member)
             else:
-                member.status = MemberStatus.WAITING
-                member.save(update_fields=["status"])
+                member.status, member.waiting_since = MemberStatus.WAITING, now
+                member.save(update_fields=["status", "waiting_since"])
         if all(m.status == MemberStatus.SKIPPED for m in members):
             stage.status, stage.activated_at = Stage.Status.DONE, now
             stage.save(update_fields=["status", "activated_at"])
@@ -600,9 +600,11 @@ def withdraw(*, draft: Draft, actor) -> Draft:
         _reset_from(draft, mine.stage.order + 1)
         Stage.objects.filter(pk=mine.stage_id).update(status=Stage.Status.ACTIVE)
         StageMember.objects.filter(stage_id=mine.stage_id, status=MemberStatus.NOT_NEEDED).update(
-            status=MemberStatus.WAITING
+            status=MemberStatus.WAITING, waiting_since=now
         )
-    StageMember.objects.filter(pk=mine.pk).update(status=MemberStatus.WAITING, acted_by=None, acted_at=None)
+    StageMember.objects.filter(pk=mine.pk).update(
+        status=MemberStatus.WAITING, acted_by=None, acted_at=None, waiting_since=now
+    )
     return draft
 
 

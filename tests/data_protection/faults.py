@@ -3,9 +3,11 @@ other people's services on the shared machine are never disturbed."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import socket
 import subprocess
+import tempfile
 import time
 from pathlib import Path
 
@@ -67,3 +69,70 @@ class PrivateRedis:
             self.process.wait(timeout=10)
             self.process = None
         wait_for_port(self.port, up=False)
+
+
+def postgres_bindir() -> Path | None:
+    """Where initdb and pg_ctl live: ``pg_config --bindir``, else Debian's /usr/lib/postgresql/N/bin."""
+    candidates = []
+    if pg_config := shutil.which("pg_config"):
+        bindir = subprocess.run([pg_config, "--bindir"], capture_output=True, text=True, check=False)
+        candidates.append(Path(bindir.stdout.strip()))
+    candidates += sorted(Path("/usr/lib/postgresql").glob("*/bin"), reverse=True)
+    for candidate in candidates:
+        if (candidate / "initdb").exists() and (candidate / "pg_ctl").exists():
+            return candidate
+    return None
+
+
+class PrivatePostgres:
+    """A throw-away PostgreSQL cluster on a spare port that a test may restart at will.
+
+    The machine's shared server (5432) is never touched. PostgreSQL refuses to run as root, so
+    as root the cluster belongs to the ``postgres`` user and its directory is handed to it. fsync
+    is off: the test is about connections dying, not about the disk.
+    """
+
+    def __init__(self, bindir: Path) -> None:
+        self.bindir = bindir
+        self.port = spare_port()
+        # Not under pytest's tmp_path: its parents are private to root, the server's user must enter.
+        self.directory = Path(tempfile.mkdtemp(prefix="madoguchi-pg-"))
+        self.data = self.directory / "data"
+        self.log = self.directory / "server.log"
+        self._as_owner: list[str] = []
+        if os.geteuid() == 0:
+            shutil.chown(self.directory, user="postgres", group="postgres")
+            self._as_owner = ["runuser", "-u", "postgres", "--"]
+
+    def url(self, database: str) -> str:
+        return f"postgres://postgres@127.0.0.1:{self.port}/{database}"
+
+    def _run(self, tool: str, *args: str) -> None:
+        subprocess.run(
+            [*self._as_owner, str(self.bindir / tool), *args],
+            check=True,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            timeout=60,
+        )
+
+    def _pg_ctl(self, action: str, *args: str) -> None:
+        options = f"-p {self.port} -k {self.directory} -c listen_addresses=127.0.0.1 -c fsync=off"
+        self._run("pg_ctl", action, "-D", str(self.data), "-l", str(self.log), "-w", "-o", options, *args)
+
+    def start(self) -> None:
+        self._run("initdb", "-D", str(self.data), "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-sync")
+        self._pg_ctl("start")
+        wait_for_port(self.port, up=True)
+
+    def create_database(self, name: str) -> None:
+        self._run("createdb", "-h", "127.0.0.1", "-p", str(self.port), "-U", "postgres", name)
+
+    def restart(self) -> None:
+        """``pg_ctl restart -m fast``: every open connection is cut, as in a failover or an upgrade."""
+        self._pg_ctl("restart", "-m", "fast")
+
+    def destroy(self) -> None:
+        if (self.data / "postmaster.pid").exists():
+            self._run("pg_ctl", "stop", "-D", str(self.data), "-m", "immediate", "-w")
+        shutil.rmtree(self.directory, ignore_errors=True)

@@ -49,6 +49,8 @@ SUPERUSERS = {"admin.joho"}
 # Roles not implied by a post (配属): (username, role, department code or None for all).
 _ROLES = (
     ("admin.joho", "system_administrator", None),
+    # 情報管理課 publishes the city's open data (オープンデータ公開担当).
+    ("admin.joho", "opendata_editor", None),
     ("ebihara.m", "auditor", None),
     ("nakajima.y", "counter_staff", "shimin-madoguchi"),
 )

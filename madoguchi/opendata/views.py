@@ -20,7 +20,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from madoguchi.accounts.decorators import staff_required
+from madoguchi.accounts.decorators import role_required
+from madoguchi.accounts.models import Role
 from madoguchi.opendata import datastore, dcat, selectors, services, tabular
 from madoguchi.opendata.forms import DatasetForm, DatasetSearchForm, LinkForm, UploadForm
 from madoguchi.opendata.licenses import license_by_id
@@ -352,7 +353,7 @@ def _organizations():
     return departments.filter(level="ka") if departments is not None else None
 
 
-@staff_required
+@role_required(Role.OPENDATA_EDITOR)
 def staff_list(request: HttpRequest) -> HttpResponse:
     state = request.GET.get("state", "")
     if state not in Dataset.State.values:
@@ -395,7 +396,7 @@ def _save(form: DatasetForm, request: HttpRequest, dataset: Dataset | None) -> D
         return None
 
 
-@staff_required
+@role_required(Role.OPENDATA_EDITOR)
 def staff_create(request: HttpRequest) -> HttpResponse:
     form = DatasetForm(request.POST or None, organizations=_organizations())
     if request.method == "POST" and form.is_valid():
@@ -413,7 +414,7 @@ def _staff_dataset_or_404(name: str) -> Dataset:
     return dataset
 
 
-@staff_required
+@role_required(Role.OPENDATA_EDITOR)
 def staff_edit(request: HttpRequest, name: str) -> HttpResponse:
     dataset = _staff_dataset_or_404(name)
     form = DatasetForm(request.POST or None, instance=dataset, organizations=_organizations())
@@ -425,7 +426,7 @@ def staff_edit(request: HttpRequest, name: str) -> HttpResponse:
     return render(request, "opendata/staff/form.html", {"form": form, "dataset": dataset})
 
 
-@staff_required
+@role_required(Role.OPENDATA_EDITOR)
 def staff_dataset(request: HttpRequest, name: str) -> HttpResponse:
     dataset = _staff_dataset_or_404(name)
     return render(
@@ -441,7 +442,7 @@ def staff_dataset(request: HttpRequest, name: str) -> HttpResponse:
     )
 
 
-@staff_required
+@role_required(Role.OPENDATA_EDITOR)
 @require_POST
 def staff_workflow(request: HttpRequest, name: str) -> HttpResponse:
     dataset = _staff_dataset_or_404(name)
@@ -466,7 +467,7 @@ def staff_workflow(request: HttpRequest, name: str) -> HttpResponse:
     return redirect("opendata:staff_dataset", name=dataset.name)
 
 
-@staff_required
+@role_required(Role.OPENDATA_EDITOR)
 def staff_upload(request: HttpRequest, name: str) -> HttpResponse:
     dataset = _staff_dataset_or_404(name)
     form = UploadForm(
@@ -487,7 +488,7 @@ def staff_upload(request: HttpRequest, name: str) -> HttpResponse:
     return render(request, "opendata/staff/upload.html", {"dataset": dataset, "form": form})
 
 
-@staff_required
+@role_required(Role.OPENDATA_EDITOR)
 def staff_link(request: HttpRequest, name: str) -> HttpResponse:
     dataset = _staff_dataset_or_404(name)
     form = LinkForm(request.POST or None)
@@ -498,7 +499,7 @@ def staff_link(request: HttpRequest, name: str) -> HttpResponse:
     return render(request, "opendata/staff/link.html", {"dataset": dataset, "form": form})
 
 
-@staff_required
+@role_required(Role.OPENDATA_EDITOR)
 def staff_resource(request: HttpRequest, name: str, resource_id) -> HttpResponse:
     """The validation report (検証結果) and the import's progress."""
     dataset = _staff_dataset_or_404(name)
@@ -513,7 +514,7 @@ def staff_resource(request: HttpRequest, name: str, resource_id) -> HttpResponse
     )
 
 
-@staff_required
+@role_required(Role.OPENDATA_EDITOR)
 @require_POST
 def staff_resource_delete(request: HttpRequest, name: str, resource_id) -> HttpResponse:
     dataset = _staff_dataset_or_404(name)

@@ -421,3 +421,12 @@ def resource_of(dataset: Dataset, resource_id: str, *, public: bool) -> Resource
         return None
     resources = public_resources() if public else Resource.objects.all()
     return resources.filter(dataset=dataset, pk=resource_id).first()
+
+
+def table_resources() -> QuerySet[Resource]:
+    """Every table that was loaded into the datastore, whatever its dataset's state."""
+    return (
+        Resource.objects.filter(import_status=Resource.ImportStatus.DONE)
+        .exclude(file="")
+        .order_by("created_at")
+    )

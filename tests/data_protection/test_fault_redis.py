@@ -18,6 +18,7 @@ import time
 import pytest
 from django.db import connection
 from django.test import Client
+from kombu import pools
 
 from madoguchi.accounts.selectors import staff_by_username
 from madoguchi.audit.selectors import verify_trail
@@ -55,10 +56,13 @@ def broker(tmp_path, redis_url, postgres_only):
 
 
 def _fresh_connections() -> None:
-    """Drop pooled broker connections so the next message uses the broker configured now."""
-    if app._pool is not None:
-        app._pool.force_close_all()
-    app._after_fork()  # resets the connection and producer pools
+    """Drop pooled broker connections so the next message uses the broker configured now.
+
+    kombu keeps its pools in a process-wide registry: reset it, or a later test acquires from a
+    pool closed here ("Acquire on closed pool").
+    """
+    pools.reset()
+    app._after_fork()  # resets the app's own references to the connection and producer pools
 
 
 def _worker(redis_url: str, log) -> subprocess.Popen:

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 import schemathesis
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.core.signals import request_finished
+from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
 from django.test import Client
 from django.utils.datastructures import MultiValueDict
@@ -186,8 +186,12 @@ def api_schema(db, city_with_procedures):
     """The live schema, from the app in-process; Django must not close the test's connection."""
     from madoguchi.wsgi import application
 
+    # Both signals: on PostgreSQL, request_started would close the connection the test's
+    # transaction holds (the test client does the same for its own requests).
+    request_started.disconnect(close_old_connections)
     request_finished.disconnect(close_old_connections)
     yield schemathesis.openapi.from_wsgi("/api/schema/", application)
+    request_started.connect(close_old_connections)
     request_finished.connect(close_old_connections)
 
 

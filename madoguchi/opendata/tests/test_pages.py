@@ -145,3 +145,15 @@ def test_an_editor_creates_uploads_sees_the_report_and_cannot_publish_with_error
     assert "検証にエラーがあります" in response.content.decode()
     assert Dataset.objects.get(name="wifi-2027").state == "draft"
     assert sorted(tag.name for tag in Dataset.objects.get(name="wifi-2027").tags.all()) == ["Wi-Fi", "観光"]
+
+
+@pytest.mark.django_db
+def test_rebuild_datastore_loads_the_tables_again_from_their_files(city, client):
+    """After `madoguchi restore` the files are back but not the derived datastore tables."""
+    from django.core.management import call_command
+
+    resource = _resource("population-by-area-age")
+    url = f"/dataset/population-by-area-age/resource/{resource.pk}/"
+    datastore.drop_table(resource.datastore_table)
+    call_command("rebuild_datastore")
+    assert client.get(url, {"field": "年齢階級", "value": "0-14歳"}).context["page"].total == 6

@@ -35,6 +35,8 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.SUCCESS(
                 f"{manifest['created_at']} のバックアップを復元しました"
-                f"（テーブル {len(manifest['tables'])}、ファイル {len(manifest['files'])}、チェックサム一致）"
+                f"（テーブル {len(manifest['tables'])}、ファイル {len(manifest['files'])}、"
+                "チェックサム一致）。"
+                "オープンデータのデータストアは madoguchi rebuild_datastore で読み込み直してください。"
             )
         )

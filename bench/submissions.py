@@ -136,6 +136,12 @@ def env() -> dict[str, str]:
         "DATABASE_URL": DATABASE_URL,
         "REDIS_URL": REDIS_URL,
         "MADOGUCHI_OIDC_ISSUER": "https://idp.invalid",
+        "MADOGUCHI_BASE_URL": "https://madoguchi.invalid",
+        # Production refuses to start without these; the benchmark's procedure takes no payment.
+        "MADOGUCHI_ENCRYPTION_KEYS": "bench1:" + "QmVuY2htYXJrS2V5Rm9yTWFkb2d1Y2hpU3VibWlzc2k=",
+        "PAYMENTS_GATEWAY_URL": "https://pay.invalid/v1",
+        "PAYMENTS_API_KEY": "bench-" + "p" * 40,
+        "PAYMENTS_WEBHOOK_SECRET": "bench-" + "w" * 40,
         "SECURE_SSL_REDIRECT": "0",
         "LOG_LEVEL": "WARNING",
     }

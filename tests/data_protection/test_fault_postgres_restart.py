@@ -19,12 +19,18 @@ import subprocess
 import sys
 import threading
 import time
-from pathlib import Path
 
 import pytest
 
 from conftest import skip_or_fail
-from tests.data_protection.faults import PrivatePostgres, postgres_bindir, spare_port, wait_for_port
+from tests.data_protection.faults import (
+    ROOT,
+    PrivatePostgres,
+    postgres_bindir,
+    spare_port,
+    start_gunicorn,
+    wait_for_port,
+)
 
 pytestmark = pytest.mark.services
 
@@ -33,7 +39,6 @@ INTERVAL = 0.15  # seconds between two submissions starting: the burst lasts SUB
 RESTART_AFTER = 1.2  # seconds into the burst
 SETTLE = 1.0  # a submission that starts this long after the restart returned must succeed
 CSRF = secrets.token_hex(16)  # 32 characters: Django accepts the unmasked secret as the token
-ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
@@ -117,26 +122,7 @@ def test_restarting_postgres_mid_burst_loses_or_halves_nothing(cluster, tmp_path
     # (started, finished, status) per review URL, times relative to the burst's start.
     outcomes: dict[str, tuple[float, float, int]] = {}
     with open(tmp_path / "gunicorn.log", "w") as log:
-        server = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "gunicorn",
-                "-c",
-                str(ROOT / "gunicorn.conf.py"),
-                "madoguchi.wsgi",
-                "--bind",
-                f"127.0.0.1:{port}",
-                "--workers",
-                "2",
-                "--access-logfile",
-                "/dev/null",
-            ],
-            env=env,
-            cwd=ROOT,
-            stdout=log,
-            stderr=log,
-        )
+        server = start_gunicorn(port=port, env=env, log=log)
         try:
             wait_for_port(port, up=True, timeout=60)
             _warm_up(port)

@@ -12,8 +12,6 @@ import http.client
 import os
 import secrets
 import signal
-import subprocess
-import sys
 import threading
 import time
 from pathlib import Path
@@ -25,14 +23,13 @@ from madoguchi.audit.selectors import verify_trail
 from madoguchi.cases.models import Draft, Submission
 from madoguchi.cases.tests.conftest import fill_in
 from madoguchi.notifications.models import Notification
-from tests.data_protection.faults import spare_port, wait_for_port
+from tests.data_protection.faults import spare_port, start_gunicorn, wait_for_port
 from tests.data_protection.test_fault_redis import _residents
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.services]
 
 SUBMISSIONS = 12
 CSRF = secrets.token_hex(16)  # 32 characters: Django accepts the unmasked secret as the token
-ROOT = Path(__file__).resolve().parents[2]
 
 
 def _database_url() -> str:
@@ -73,26 +70,7 @@ def test_killing_a_worker_mid_burst_loses_or_halves_nothing(
     port = spare_port()
     env = {**os.environ, "DATABASE_URL": _database_url(), "REDIS_URL": redis_url, "LOG_LEVEL": "WARNING"}
     with open(tmp_path / "gunicorn.log", "w") as log:
-        server = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "gunicorn",
-                "-c",
-                str(ROOT / "gunicorn.conf.py"),
-                "madoguchi.wsgi",
-                "--bind",
-                f"127.0.0.1:{port}",
-                "--workers",
-                "2",
-                "--access-logfile",
-                "/dev/null",
-            ],
-            env=env,
-            cwd=ROOT,
-            stdout=log,
-            stderr=log,
-        )
+        server = start_gunicorn(port=port, env=env, log=log)
         try:
             wait_for_port(port, up=True, timeout=60)
             statuses: dict[str, int] = {}

@@ -46,6 +46,7 @@ from madoguchi.approvals.selectors import (
     waiting_longer_than,
 )
 from madoguchi.audit.services import record_event
+from madoguchi.core.errors import ServiceError
 from madoguchi.notifications.services import notify
 from madoguchi.organization import selectors as org_selectors
 from madoguchi.textsearch import services as textsearch
@@ -66,12 +67,8 @@ TRANSITIONS: dict[str, frozenset[str]] = {
 MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024
 
 
-class ApprovalError(Exception):
+class ApprovalError(ServiceError):
     """An action that cannot be carried out now; ``messages`` are shown to the person as they are."""
-
-    def __init__(self, *messages: str) -> None:
-        super().__init__(*messages)
-        self.messages = list(messages)
 
 
 class NotOnRoute(PermissionDenied):

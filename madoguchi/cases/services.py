@@ -31,6 +31,7 @@ from madoguchi.cases.models import (
 )
 from madoguchi.cases.receipts import new_receipt_number
 from madoguchi.cases.tasks import send_status_notification, send_submission_confirmation
+from madoguchi.core.errors import ServiceError
 from madoguchi.formbuilder import engine
 from madoguchi.formbuilder import selectors as form_selectors
 from madoguchi.formbuilder import services as form_services
@@ -38,12 +39,8 @@ from madoguchi.procedures import selectors as procedure_selectors
 from madoguchi.registry import selectors as registry_selectors
 
 
-class ApplicationError(Exception):
+class ApplicationError(ServiceError):
     """A request that cannot be carried out; ``messages`` are shown to the person as they are."""
-
-    def __init__(self, *messages: str) -> None:
-        super().__init__(*messages)
-        self.messages = list(messages)
 
 
 class PrefillMismatch(ApplicationError):

@@ -38,6 +38,7 @@ from madoguchi.certificates.models import (
     format_code,
 )
 from madoguchi.certificates.tasks import issue_requested_certificates
+from madoguchi.core.errors import ServiceError
 from madoguchi.payments import selectors as payment_selectors
 from madoguchi.payments import services as payment_services
 from madoguchi.procedures import selectors as procedure_selectors
@@ -48,12 +49,8 @@ MAX_COPIES = 10
 SIGNATURE_LOCATION = "茨城県龍ケ崎市"
 
 
-class CertificateError(Exception):
+class CertificateError(ServiceError):
     """A request that cannot be carried out; ``messages`` are shown to the person as they are."""
-
-    def __init__(self, *messages: str) -> None:
-        super().__init__(*messages)
-        self.messages = list(messages)
 
 
 def new_verification_code() -> str:

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from madoguchi.approvals import selectors as approval_selectors
 from madoguchi.approvals import services as approval_services
 from madoguchi.audit.services import record_event
+from madoguchi.core.errors import ServiceError
 from madoguchi.records.models import (
     DisposalBatch,
     DisposalEntry,
@@ -30,12 +31,8 @@ DISPOSAL_MATTER = "records-disposal"
 CITY_MARK = "龍"  # the first character of every 文書記号 (龍ケ崎市)
 
 
-class RecordsError(Exception):
+class RecordsError(ServiceError):
     """A request that cannot be carried out; ``messages`` are shown to the person as they are."""
-
-    def __init__(self, *messages: str) -> None:
-        super().__init__(*messages)
-        self.messages = list(messages)
 
 
 def fiscal_year_of(day: dt.date) -> int:

@@ -127,9 +127,18 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TASK_DEFAULT_QUEUE = "madoguchi"
 CELERY_TIMEZONE = "Asia/Tokyo"
 # Periodic work, run by `celery -A madoguchi beat` next to the workers (see docs/operations.md).
+# Every periodic job, in one place: run `celery -A madoguchi beat` as one process (the commands
+# named in docs/operations.md do the same work by hand).
 CELERY_BEAT_SCHEDULE = {
     "retention": {"task": "madoguchi.cases.tasks.apply_retention", "schedule": 24 * 60 * 60},
     "outbox": {"task": "madoguchi.notifications.tasks.sweep_outbox_task", "schedule": 60},
+    "settle-payments": {"task": "madoguchi.payments.tasks.settle_payments", "schedule": 5 * 60},
+    "issue-pending-certificates": {
+        "task": "madoguchi.certificates.tasks.issue_pending_certificates",
+        "schedule": 5 * 60,
+    },
+    "approval-reminders": {"task": "madoguchi.approvals.tasks.send_reminders", "schedule": 24 * 60 * 60},
+    "open-statistics": {"task": "madoguchi.opendata.tasks.refresh_city_statistics", "schedule": 24 * 60 * 60},
 }
 # Days an unsent draft (下書き) is kept after its last change.
 MADOGUCHI_DRAFT_EXPIRY_DAYS = int(os.environ.get("MADOGUCHI_DRAFT_EXPIRY_DAYS", 30))

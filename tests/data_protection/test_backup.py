@@ -3,6 +3,7 @@ and every file's checksum the same afterwards."""
 
 from __future__ import annotations
 
+import os
 import shutil
 
 import pytest
@@ -104,3 +105,43 @@ def test_a_wrong_passphrase_or_a_non_empty_database_changes_nothing(city_with_a_
     with pytest.raises(CommandError, match="壊れて"):
         call_command("restore", str(tampered))
     assert backup.table_checksums() == before
+
+
+def test_a_cut_reordered_or_foreign_file_is_refused_before_anything_is_loaded(
+    city_with_a_case, tmp_path, settings
+):
+    """A backup larger than one encrypted frame: cutting it at a frame boundary, swapping two
+    frames or dropping the last one is found, and the empty database stays empty."""
+    big = settings.MEDIA_ROOT / "attachments" / "large.bin"
+    payload = os.urandom(3 * backup.FRAME)  # random, so gzip cannot shrink it below one frame
+    big.write_bytes(payload)
+    out = tmp_path / "madoguchi.backup"
+    call_command("backup", "--out", str(out))
+    content = out.read_bytes()
+    call_command("flush", "--no-input")
+    shutil.rmtree(settings.MEDIA_ROOT)
+
+    header = len(backup.MAGIC) + backup.SALT_BYTES + 24
+    frames, offset = [], header
+    while offset < len(content):
+        length = int.from_bytes(content[offset : offset + 4], "big")
+        frames.append(content[offset : offset + 4 + length])
+        offset += 4 + length
+    assert len(frames) >= 3  # the 3 MiB file spans several frames
+    damaged = {
+        "cut": content[:header] + b"".join(frames[:-1]),
+        "swapped": content[:header] + frames[1] + frames[0] + b"".join(frames[2:]),
+        "appended": content + frames[-1],
+        "foreign": b"PK\x03\x04" + content[4:],
+    }
+    for label, data in damaged.items():
+        path = tmp_path / f"{label}.backup"
+        path.write_bytes(data)
+        with pytest.raises(CommandError, match="壊れて|Madoguchi のバックアップ"):
+            call_command("restore", str(path))
+        assert not Submission.objects.exists(), label
+        assert not settings.MEDIA_ROOT.exists() or not any(settings.MEDIA_ROOT.rglob("*.bin")), label
+
+    call_command("restore", str(out))
+    assert big.read_bytes() == payload
+    assert Submission.objects.count() == 1

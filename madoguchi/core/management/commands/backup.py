@@ -5,6 +5,7 @@ import os
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from tqdm import tqdm
 
 from madoguchi.audit.services import record_event
 from madoguchi.core.backup import BackupError, create_backup
@@ -21,6 +22,11 @@ def passphrase(*, confirm: bool) -> str:
     return value
 
 
+def progress_bar(description: str) -> tqdm:
+    """A bar that counts tables and files as they pass; the total is not known in advance."""
+    return tqdm(desc=description, unit=" 件", leave=False, dynamic_ncols=True)
+
+
 class Command(BaseCommand):
     help = "データベースとアップロードされたファイルを、パスフレーズで暗号化した1つのファイルに保存します。"
 
@@ -31,13 +37,23 @@ class Command(BaseCommand):
         target = Path(out)
         if target.exists():
             raise CommandError(f"{target} は既にあります（上書きしません） / {target} exists")
+        secret = passphrase(confirm=True)
         record_event(action="backup.created", object_type="core.backup", purpose="バックアップ")
+        # Created exclusively and private from the first byte; removed again if the backup fails,
+        # so a half-written file is never mistaken for a backup.
+        descriptor = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         try:
-            content, manifest = create_backup(passphrase=passphrase(confirm=True))
-        except BackupError as error:
-            raise CommandError(str(error)) from error
-        target.write_bytes(content)
-        target.chmod(0o600)
+            with os.fdopen(descriptor, "wb") as sink, progress_bar("バックアップ") as bar:
+                manifest = create_backup(
+                    out=sink,
+                    passphrase=secret,
+                    progress=lambda step: (bar.set_postfix_str(step), bar.update()),
+                )
+        except BaseException as error:
+            target.unlink(missing_ok=True)
+            if isinstance(error, BackupError):
+                raise CommandError(str(error)) from error
+            raise
         tables, files = len(manifest["tables"]), len(manifest["files"])
         self.stdout.write(
             self.style.SUCCESS(f"{target} に保存しました（テーブル {tables}、ファイル {files}）")

@@ -6,7 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from madoguchi.audit.services import record_event
 from madoguchi.core.backup import BackupError, restore_backup
-from madoguchi.core.management.commands.backup import passphrase
+from madoguchi.core.management.commands.backup import passphrase, progress_bar
 
 
 class Command(BaseCommand):
@@ -23,7 +23,12 @@ class Command(BaseCommand):
         if not source.is_file():
             raise CommandError(f"{source} がありません / {source} not found")
         try:
-            manifest = restore_backup(content=source.read_bytes(), passphrase=passphrase(confirm=False))
+            with source.open("rb") as stream, progress_bar("復元") as bar:
+                manifest = restore_backup(
+                    source=stream,
+                    passphrase=passphrase(confirm=False),
+                    progress=lambda step: (bar.set_postfix_str(step), bar.update()),
+                )
         except BackupError as error:
             raise CommandError(str(error)) from error
         record_event(

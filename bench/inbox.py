@@ -85,10 +85,10 @@ def setup(cases: int, rebuild: bool) -> None:
             """
             INSERT INTO cases_submission (receipt_number, draft_id, applicant_id, resident_code, procedure_code,
                                           procedure_title, department_id, form_version_id, answers, fee, status,
-                                          submitted_at, due_on, updated_at)
+                                          payment_flag, submitted_at, due_on, updated_at)
             SELECT lpad(g::text, 14, '0'), md5('bench' || g)::uuid, %(applicant)s, '', 'bench', 'ベンチマーク',
                    (%(sections)s::bigint[])[1 + g %% %(n_sections)s], %(version)s, '{}', 0,
-                   (%(statuses)s::text[])[1 + (g / 7) %% %(n_statuses)s],
+                   (%(statuses)s::text[])[1 + (g / 7) %% %(n_statuses)s], '',
                    now() - make_interval(secs => g * 30), (now() - make_interval(secs => g * 30))::date + 14, now()
             FROM generate_series(1, %(n)s) AS g
             """,
@@ -137,11 +137,12 @@ def main() -> int:
     from django.test import Client
 
     from madoguchi.accounts.selectors import staff_by_username
+    from madoguchi.accounts.testing import force_login_with_mfa
     from madoguchi.cases.models import Submission
 
     client = Client(HTTP_HOST="127.0.0.1")
     clerk = staff_by_username("sakamoto.m")
-    client.force_login(clerk)
+    force_login_with_mfa(client, clerk)  # password and one-time password, as staff sign in
     rows = []
     for name, path in (
         ("baseline /healthz", "/healthz"),

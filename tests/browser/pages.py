@@ -100,6 +100,7 @@ def build_site() -> Site:
         purpose=f"case:{submission.receipt_number}",
         return_url="/my/",
         idempotency_key="site-online-payment",
+        department=submission.department,
     )
     counter_payment = payment_services.record_counter_payment(
         payer=resident,
@@ -110,6 +111,7 @@ def build_site() -> Site:
         purpose=f"case:{submission.receipt_number}",
         actor=clerk,
         idempotency_key="site-counter-payment",
+        department=submission.department,
     )
     certificate_request = certificate_services.create_request(
         applicant=resident, resident_code=HEAD_CODE, kind="juminhyo", copies=1, purpose="金融機関への提出"

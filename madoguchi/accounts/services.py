@@ -200,10 +200,12 @@ def install_known_totp(*, user: User, secret_base32: str) -> TOTPDevice:
 
 
 @transaction.atomic
-def reset_mfa(*, user: User, actor: User) -> None:
+def reset_mfa(*, user: User, actor: User, reason: str) -> None:
     """Remove the staff member's authenticator and codes (lost phone); they enrol again.
 
-    Their sessions end too: a session verified by the removed device must not outlive it.
+    With no authenticator left, their next sign-in goes to the enrolment page (``staff_required``),
+    and the old recovery codes stop working. Their sessions end too: a session verified by the
+    removed device must not outlive it.
     """
     TOTPDevice.objects.filter(user=user).delete()
     StaticDevice.objects.filter(user=user).delete()
@@ -214,6 +216,7 @@ def reset_mfa(*, user: User, actor: User) -> None:
         object_type="accounts.user",
         object_id=str(user.pk),
         purpose="多要素認証の再設定",
+        details={"username": user.username, "reason": reason.strip()},
     )
 
 

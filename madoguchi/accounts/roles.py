@@ -81,9 +81,6 @@ class Reach:
     def __bool__(self) -> bool:
         return self.everywhere or bool(self.departments)
 
-    def covers(self, department_id: int | None) -> bool:
-        return self.everywhere or department_id in self.departments
-
     def filter(self, queryset: QuerySet, field: str = "department_id") -> QuerySet:
         """``queryset`` limited to rows whose ``field`` is a department within reach."""
         return queryset if self.everywhere else queryset.filter(**{f"{field}__in": self.departments})

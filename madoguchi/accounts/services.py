@@ -276,6 +276,10 @@ class RoleError(ValueError):
     """A role assignment that cannot be made; the message is for the screen."""
 
 
+# Roles that always cover every department (the role and MFA screens, the whole audit trail).
+CITY_WIDE_ROLES = frozenset({Role.SYSTEM_ADMINISTRATOR, Role.AUDITOR})
+
+
 @transaction.atomic
 def assign_role(
     *,
@@ -293,6 +297,10 @@ def assign_role(
         raise RoleError(_("職員以外には役割を付与できません。"))
     if valid_to is not None and valid_to < valid_from:
         raise RoleError(_("適用終了日は適用開始日以降の日付にしてください。"))
+    if department is not None and role in CITY_WIDE_ROLES:
+        # Their pages have no department to narrow by: a department here would promise a limit
+        # that nothing enforces.
+        raise RoleError(_("システム管理者と監査担当は全庁の役割です。組織は空欄にしてください。"))
     assignment = RoleAssignment.objects.create(
         user=user,
         role=role,

@@ -101,3 +101,33 @@ class RoleAssignmentForm(forms.Form):
         if user is None:
             raise forms.ValidationError(_("この職員IDの職員は見つかりません。"))
         return user
+
+
+class MfaResetForm(forms.Form):
+    """A system administrator resets a staff member's lost authenticator (多要素認証の再設定)."""
+
+    username = forms.CharField(
+        label=_("職員ID"), max_length=150, widget=forms.TextInput(attrs={"class": "md-input"})
+    )
+    reason = forms.CharField(
+        label=_("理由（本人確認の方法を含めて）"),
+        max_length=500,
+        widget=forms.Textarea(attrs={"class": "md-textarea", "rows": 3}),
+    )
+
+    def __init__(self, *args, actor, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.actor = actor
+
+    def clean_username(self):
+        from madoguchi.accounts.selectors import staff_by_username
+
+        user = staff_by_username(self.cleaned_data["username"].strip())
+        if user is None:
+            raise forms.ValidationError(_("この職員IDの職員は見つかりません。"))
+        if user.pk == self.actor.pk:
+            # Otherwise one stolen administrator session could swap in the thief's phone.
+            raise forms.ValidationError(
+                _("自分の認証アプリは、別のシステム管理者に再設定を依頼してください。")
+            )
+        return user

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 
 from madoguchi.accounts.models import Role, RoleAssignment, User
 from madoguchi.organization.selectors import memberships_on, subtree_ids, today
@@ -36,7 +36,9 @@ def grants_of(user: User, day: dt.date | None = None) -> list[Grant]:
         return [Grant(Role.RESIDENT, None, "account")]
     grants = []
     for post in memberships_on(day).filter(user_id=user.pk):
-        scope = frozenset(subtree_ids([post.department_id]))
+        # A 係 member handles the work of their 課, where procedures and files are assigned.
+        root = post.department.parent_id if post.department.level == "kakari" else post.department_id
+        scope = frozenset(subtree_ids([root or post.department_id]))
         grants.append(Grant(Role.CASE_OFFICER, scope, "appointment"))
         if post.position.code in HEAD_POSITIONS:
             grants.append(Grant(Role.DEPARTMENT_HEAD, scope, "appointment"))
@@ -63,3 +65,33 @@ def has_role(user: User, role: str, *, department_id: int | None = None, day: dt
 
 def roles_of(user: User, day: dt.date | None = None) -> set[str]:
     return {grant.role for grant in grants_of(user, day)}
+
+
+@dataclass(frozen=True)
+class Reach:
+    """Where a staff member may act in one of some roles: every department, or the ones listed.
+
+    Selectors narrow their queries with :meth:`filter`, so an object outside the reach is never
+    fetched (the pattern of ``cases.selectors.case_for_staff``).
+    """
+
+    everywhere: bool
+    departments: frozenset[int]
+
+    def __bool__(self) -> bool:
+        return self.everywhere or bool(self.departments)
+
+    def filter(self, queryset: QuerySet, field: str = "department_id") -> QuerySet:
+        """``queryset`` limited to rows whose ``field`` is a department within reach."""
+        return queryset if self.everywhere else queryset.filter(**{f"{field}__in": self.departments})
+
+
+def reach(user: User, *roles: str, day: dt.date | None = None) -> Reach:
+    """The departments in which ``user`` holds any of ``roles`` on ``day`` (and everything below).
+
+    A grant without a department (e.g. a city-wide records manager) reaches every department.
+    """
+    grants = [grant for grant in grants_of(user, day) if grant.role in roles]
+    if any(grant.departments is None for grant in grants):
+        return Reach(everywhere=True, departments=frozenset())
+    return Reach(everywhere=False, departments=frozenset().union(*(grant.departments for grant in grants)))

@@ -200,10 +200,12 @@ def install_known_totp(*, user: User, secret_base32: str) -> TOTPDevice:
 
 
 @transaction.atomic
-def reset_mfa(*, user: User, actor: User) -> None:
+def reset_mfa(*, user: User, actor: User, reason: str) -> None:
     """Remove the staff member's authenticator and codes (lost phone); they enrol again.
 
-    Their sessions end too: a session verified by the removed device must not outlive it.
+    With no authenticator left, their next sign-in goes to the enrolment page (``staff_required``),
+    and the old recovery codes stop working. Their sessions end too: a session verified by the
+    removed device must not outlive it.
     """
     TOTPDevice.objects.filter(user=user).delete()
     StaticDevice.objects.filter(user=user).delete()
@@ -214,6 +216,7 @@ def reset_mfa(*, user: User, actor: User) -> None:
         object_type="accounts.user",
         object_id=str(user.pk),
         purpose="多要素認証の再設定",
+        details={"username": user.username, "reason": reason.strip()},
     )
 
 
@@ -273,6 +276,10 @@ class RoleError(ValueError):
     """A role assignment that cannot be made; the message is for the screen."""
 
 
+# Roles that always cover every department (the role and MFA screens, the whole audit trail).
+CITY_WIDE_ROLES = frozenset({Role.SYSTEM_ADMINISTRATOR, Role.AUDITOR})
+
+
 @transaction.atomic
 def assign_role(
     *,
@@ -290,6 +297,10 @@ def assign_role(
         raise RoleError(_("職員以外には役割を付与できません。"))
     if valid_to is not None and valid_to < valid_from:
         raise RoleError(_("適用終了日は適用開始日以降の日付にしてください。"))
+    if department is not None and role in CITY_WIDE_ROLES:
+        # Their pages have no department to narrow by: a department here would promise a limit
+        # that nothing enforces.
+        raise RoleError(_("システム管理者と監査担当は全庁の役割です。組織は空欄にしてください。"))
     assignment = RoleAssignment.objects.create(
         user=user,
         role=role,

@@ -23,6 +23,7 @@ from django.views.decorators.http import require_POST
 from madoguchi.accounts import selectors, services
 from madoguchi.accounts.decorators import recent_authentication_required, role_required, staff_required
 from madoguchi.accounts.forms import (
+    MfaResetForm,
     OneTimePasswordForm,
     ReauthenticationForm,
     RoleAssignmentForm,
@@ -285,3 +286,28 @@ def role_end(request: HttpRequest, assignment_id: int) -> HttpResponse:
     services.end_role(assignment=assignment, last_day=today(), actor=request.user)
     messages.success(request, _("役割を終了しました。"))
     return redirect("accounts:roles")
+
+
+# --- Lost authenticators (system administrators) --------------------------------------------------------
+
+
+@never_cache
+@role_required(Role.SYSTEM_ADMINISTRATOR)
+@recent_authentication_required
+def mfa_reset(request: HttpRequest) -> HttpResponse:
+    """認証アプリの再設定 — for a staff member who lost their phone, after checking who they are.
+
+    The administrator re-authenticates first; the reset is audited with the reason, ends the staff
+    member's sessions and recovery codes, and sends them to enrol a new app at the next sign-in.
+    """
+    form = MfaResetForm(request.POST or None, actor=request.user)
+    if request.method == "POST" and form.is_valid():
+        target = form.cleaned_data["username"]
+        services.reset_mfa(user=target, actor=request.user, reason=form.cleaned_data["reason"])
+        messages.success(
+            request,
+            _("%(name)s さんの認証アプリを再設定しました。次回のログインで新しい認証アプリを登録します。")
+            % {"name": target.display_name},
+        )
+        return redirect("accounts:mfa_reset")
+    return render(request, "accounts/mfa_reset.html", {"form": form}, status=400 if form.errors else 200)

@@ -190,6 +190,7 @@ def case_payment(request: HttpRequest, receipt_number: str) -> HttpResponse:
             purpose=services.payment_purpose(submission),
             actor=request.user,
             idempotency_key=f"counter:{request.POST.get('key', '')[:40]}",
+            department=submission.department,
         )
     except payment_services.PaymentError as error:
         messages.error(request, str(error))

@@ -259,6 +259,7 @@ def pay(request: HttpRequest, receipt_number: str) -> HttpResponse:
                 purpose=purpose,
                 return_url=reverse("cases:pay", args=[receipt_number]),
                 idempotency_key=f"{purpose}:{key}",
+                department=submission.department,
             )
         except payment_services.PaymentError as failure:
             error = str(failure)

@@ -1,4 +1,9 @@
-"""Reads for certificates. Tax and seal data are personal data: each read writes an audit event."""
+"""Reads for certificates. Tax and seal data are personal data: each read writes an audit event.
+
+Staff reach the certificates of the kinds their departments issue (the department responsible
+for the kind's procedure in the catalogue); the filter is in the query, like a case officer's
+cases, and looking at one is audited.
+"""
 
 from __future__ import annotations
 
@@ -7,15 +12,21 @@ from typing import Any
 
 from django.db.models import QuerySet
 
+from madoguchi.accounts.models import Role
+from madoguchi.accounts.roles import reach
 from madoguchi.audit.services import record_event
 from madoguchi.certificates.models import (
+    KIND_BY_PROCEDURE,
+    PROCEDURE_CODES,
     Certificate,
+    CertificateKind,
     CertificateRequest,
     SealRegistration,
     TaxAssessment,
     TaxPayment,
 )
 from madoguchi.payments import selectors as payment_selectors
+from madoguchi.procedures import selectors as procedure_selectors
 
 # Crockford's base32: no I, L, O, U, so a code read aloud or typed from paper is not misread.
 CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
@@ -77,8 +88,55 @@ def paid_requests_not_issued() -> QuerySet[CertificateRequest]:
     return CertificateRequest.objects.filter(status=CertificateRequest.Status.PAID).order_by("paid_at")
 
 
-def recent_certificates(*, limit: int = 50) -> QuerySet[Certificate]:
-    return Certificate.objects.select_related("request", "revoked_by")[:limit]
+# Who sees issued certificates (the counter hands them out), and who may revoke one (失効).
+STAFF_ROLES = (Role.COUNTER_STAFF, Role.CASE_OFFICER, Role.DEPARTMENT_HEAD)
+REVOKING_ROLES = (Role.CASE_OFFICER, Role.DEPARTMENT_HEAD)
+
+
+def issuing_department(kind: str):
+    """The department that issues ``kind`` (its catalogue procedure's), or None if unpublished."""
+    procedure = procedure_selectors.procedure_by_code(PROCEDURE_CODES[CertificateKind(kind)])
+    return procedure.department if procedure is not None else None
+
+
+def _certificates_within(user, roles: tuple[str, ...]) -> QuerySet[Certificate]:
+    within = reach(user, *roles)
+    certificates = Certificate.objects.select_related("request", "revoked_by")
+    if within.everywhere:
+        return certificates
+    codes = procedure_selectors.procedures_of_departments(within.departments).values_list("code", flat=True)
+    kinds = [KIND_BY_PROCEDURE[code] for code in codes if code in KIND_BY_PROCEDURE]
+    return certificates.filter(kind__in=kinds)
+
+
+def recent_certificates(user, *, limit: int = 50) -> QuerySet[Certificate]:
+    """The latest certificates of the kinds the staff member's departments issue."""
+    return _certificates_within(user, STAFF_ROLES)[:limit]
+
+
+def certificate_for_staff(user, code: str, *, purpose: str) -> Certificate | None:
+    """One certificate by its verification code, if the staff member's departments issue its kind.
+
+    The look is audited: the page shows whose certificate it is.
+    """
+    normalized = normalize_code(code)
+    certificate = _certificates_within(user, STAFF_ROLES).filter(verification_code=normalized).first()
+    if certificate is not None:
+        record_event(
+            action="certificates.view",
+            actor=user,
+            # Filed under the resident, so that it shows on their access-log page.
+            object_type="registry.resident",
+            object_id=certificate.resident_code,
+            purpose=purpose,
+            details={"certificate": str(certificate.pk), "kind": certificate.kind},
+        )
+    return certificate
+
+
+def may_revoke(user, certificate: Certificate) -> bool:
+    """Whether ``user`` may revoke ``certificate``: an officer or head of the issuing department."""
+    return _certificates_within(user, REVOKING_ROLES).filter(pk=certificate.pk).exists()
 
 
 def _audit(action: str, resident_code: str, *, actor: Any, purpose: str, found: bool) -> None:

@@ -141,6 +141,7 @@ def begin_payment(*, request: CertificateRequest) -> str:
             purpose=purpose,
             return_url=reverse("certificates:my_request", kwargs={"request_id": request.pk}),
             idempotency_key=f"{purpose}:{ended + 1}",
+            department=selectors.issuing_department(request.kind),
         )
     except payment_services.PaymentError as error:
         raise CertificateError(*error.args) from error

@@ -53,6 +53,10 @@ _ROLES = (
     ("admin.joho", "opendata_editor", None),
     ("ebihara.m", "auditor", None),
     ("nakajima.y", "counter_staff", "shimin-madoguchi"),
+    # Records managers start the disposal of expired files: 総務課 (the city's 文書主管課) for
+    # every department, and 情報管理課's 文書取扱主任 for that 課.
+    ("gunji.m", "records_manager", None),
+    ("sugaya.t", "records_manager", "somu-joho"),
 )
 RESIDENT_TARGET = 320
 _RANDOM_SEED = 82082

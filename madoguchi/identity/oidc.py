@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import threading
+import time
 from dataclasses import dataclass
 from typing import Any
 
@@ -35,6 +36,19 @@ JPKI_ACR = "urn:digital.go.jp:acr:jpki"
 
 # Seconds the RP waits for the provider before giving up with the error page.
 PROVIDER_TIMEOUT = 10
+
+# Seconds of clock difference with the provider tolerated when checking ``auth_time``.
+CLOCK_SKEW = 60
+
+
+def max_age() -> int:
+    """How old the card sign-in behind an ID token may be (OIDC ``max_age``), in seconds.
+
+    A resident's sign-in counts as a fresh authentication for sensitive actions (再認証), so the
+    card must have been used within the same window those actions allow.
+    """
+    return settings.MADOGUCHI_REAUTH_SECONDS
+
 
 _oauth = OAuth()
 _registration_lock = threading.Lock()
@@ -65,7 +79,7 @@ class VerifiedSignIn:
     issuer: str
     subject: str
     acr: str
-    auth_time: dt.datetime | None
+    auth_time: dt.datetime
     holder: CardHolder
 
 
@@ -136,10 +150,19 @@ def _client(request: HttpRequest) -> DjangoOAuth2App:
 
 
 def authorization_redirect(request: HttpRequest) -> HttpResponse:
-    """Send the browser to the provider's authorization endpoint, asking for the card."""
+    """Send the browser to the provider's authorization endpoint, asking for the card.
+
+    ``prompt=login`` and ``max_age`` make the provider ask for the card now rather than reuse an
+    earlier sign-in in the browser: the session this opens counts as a fresh authentication, and
+    a resident sent back to sign in before a sensitive action must really present the card again.
+    """
     try:
         return _client(request).authorize_redirect(
-            request, redirect_uri=callback_url(request), acr_values=JPKI_ACR
+            request,
+            redirect_uri=callback_url(request),
+            acr_values=JPKI_ACR,
+            prompt="login",
+            max_age=str(max_age()),
         )
     except (requests.RequestException, ValueError, KeyError, RuntimeError) as error:
         raise SignInFailed(f"discovery_failed:{type(error).__name__}") from error
@@ -152,10 +175,20 @@ def _birth_date(value: object) -> dt.date | None:
         return None
 
 
-def _auth_time(value: object) -> dt.datetime | None:
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        return dt.datetime.fromtimestamp(value, tz=dt.UTC)
-    return None
+def _recent_auth_time(value: object) -> dt.datetime:
+    """``auth_time`` as a moment, if the card was used within ``max_age`` (OIDC Core §3.1.3.7).
+
+    A provider that ignored ``prompt=login`` and ``max_age`` and reused an old sign-in is refused,
+    as is a token without ``auth_time`` (required when ``max_age`` is asked for).
+    """
+    if not isinstance(value, int | float) or isinstance(value, bool):
+        raise SignInFailed("invalid_id_token:auth_time_missing")
+    age = time.time() - value
+    if age > max_age() + CLOCK_SKEW:
+        raise SignInFailed("invalid_id_token:auth_time_too_old")
+    if age < -CLOCK_SKEW:
+        raise SignInFailed("invalid_id_token:auth_time_in_future")
+    return dt.datetime.fromtimestamp(value, tz=dt.UTC)
 
 
 def verified_sign_in(request: HttpRequest) -> VerifiedSignIn:
@@ -188,11 +221,12 @@ def verified_sign_in(request: HttpRequest) -> VerifiedSignIn:
     if not claims:
         raise SignInFailed("no_id_token")
     address = claims.get("address")
+    auth_time = _recent_auth_time(claims.get("auth_time"))
     return VerifiedSignIn(
         issuer=claims["iss"],
         subject=claims["sub"],
         acr=str(claims.get("acr", "")),
-        auth_time=_auth_time(claims.get("auth_time")),
+        auth_time=auth_time,
         holder=CardHolder(
             family_name=str(claims.get("family_name", "")),
             given_name=str(claims.get("given_name", "")),

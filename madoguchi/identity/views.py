@@ -94,7 +94,7 @@ def callback(request: HttpRequest) -> HttpResponse:
     login(request, user, backend="django.contrib.auth.backends.ModelBackend")
     # After login(): it starts a new session when another user was signed in.
     request.session[SESSION_ACR] = verified.acr
-    request.session[SESSION_AUTH_TIME] = int(verified.auth_time.timestamp()) if verified.auth_time else None
+    request.session[SESSION_AUTH_TIME] = int(verified.auth_time.timestamp())
     # The session is tied to this card sign-in: its issuer is kept with it, and it counts as a
     # fresh authentication for actions that ask for one.
     mark_authenticated(request)

@@ -57,6 +57,16 @@ class Payment(models.Model):
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
+    # The department the fee is paid to (the procedure's 課): staff see the payments of the
+    # departments they work in. Empty: only staff whose role covers every department see it.
+    department = models.ForeignKey(
+        "organization.Department",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("担当課"),
+    )
     created_at = models.DateTimeField(_("作成日時"), auto_now_add=True)
     updated_at = models.DateTimeField(_("更新日時"), auto_now=True)
     captured_at = models.DateTimeField(_("支払日時"), null=True, blank=True)

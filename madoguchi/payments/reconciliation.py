@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from django.db.models import Q
 from django.utils import timezone
 
+from madoguchi.accounts.roles import Reach
 from madoguchi.payments import states
 from madoguchi.payments.adapters import ProviderError, ProviderRejected, gateway
 from madoguchi.payments.models import Payment, Refund
@@ -82,16 +83,22 @@ def _mismatches(payment: Payment) -> list[str]:
     return found
 
 
-def rows(day: dt.date) -> Iterator[list[str]]:
+def rows(day: dt.date, reach: Reach) -> Iterator[list[str]]:
+    """The day's rows for the departments within ``reach`` (会計課 reaches every department)."""
     start, end = _day_bounds(day)
-    payments = Payment.objects.filter(
-        Q(created_at__gte=start, created_at__lt=end) | Q(captured_at__gte=start, captured_at__lt=end)
+    payments = reach.filter(
+        Payment.objects.filter(
+            Q(created_at__gte=start, created_at__lt=end) | Q(captured_at__gte=start, captured_at__lt=end)
+        )
     ).order_by("created_at")
     for payment in payments.iterator():
         yield _payment_row("納付", payment, payment.amount)
         for problem in _mismatches(payment):
             yield _payment_row("不一致", payment, payment.amount, problem)
-    refunds = Refund.objects.filter(created_at__gte=start, created_at__lt=end).select_related("payment")
+    refunds = reach.filter(
+        Refund.objects.filter(created_at__gte=start, created_at__lt=end).select_related("payment"),
+        "payment__department_id",
+    )
     for made in refunds.order_by("created_at"):
         row = _payment_row("還付", made.payment, made.amount, made.reason)
         row[1] = _local(made.created_at)

@@ -1,11 +1,19 @@
-"""支払の参照 — reads other apps and the staff pages use (payments hold no personal data)."""
+"""支払の参照 — reads other apps and the staff pages use.
+
+A payment names its payer and what they paid for, so staff reach only the payments of the
+departments they work in (``staff_reach``): the department filter is in each staff query, and
+the payer's own reads filter by the payer.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 
+from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 
+from madoguchi.accounts.models import Role
+from madoguchi.accounts.roles import Reach, reach
 from madoguchi.payments import states
 from madoguchi.payments.models import Payment, Refund
 
@@ -52,5 +60,38 @@ def refunds_of(payment: Payment) -> QuerySet[Refund]:
     return payment.refunds.select_related("actor").order_by("created_at")
 
 
-def recent_payments(limit: int = 100) -> QuerySet[Payment]:
-    return Payment.objects.select_related("payer", "recorded_by").order_by("-created_at")[:limit]
+# Who handles fees: the counter takes them, the responsible department's officers and head
+# see and refund them (a 会計課 member is given one of these roles for every department).
+STAFF_ROLES = (Role.COUNTER_STAFF, Role.CASE_OFFICER, Role.DEPARTMENT_HEAD)
+
+
+def staff_reach(user) -> Reach:
+    """The departments whose payments ``user`` may see today."""
+    return reach(user, *STAFF_ROLES)
+
+
+def payments_for_staff(user) -> QuerySet[Payment]:
+    """Every payment of the departments the staff member works in (none for anyone else)."""
+    return staff_reach(user).filter(Payment.objects.select_related("payer", "recorded_by", "department"))
+
+
+def recent_payments(user, limit: int = 100) -> QuerySet[Payment]:
+    return payments_for_staff(user).order_by("-created_at")[:limit]
+
+
+def payment_for_staff(user, payment_id) -> Payment | None:
+    """One payment, if it belongs to the staff member's departments."""
+    try:
+        return payments_for_staff(user).filter(pk=payment_id).first()
+    except (ValueError, TypeError, ValidationError):
+        return None
+
+
+def payment_of(user, payment_id) -> Payment | None:
+    """The signed-in person's own payment — or, for staff, one of their departments'."""
+    if user.is_staff_member:
+        return payment_for_staff(user, payment_id)
+    try:
+        return Payment.objects.filter(payer=user, pk=payment_id).first()
+    except (ValueError, TypeError, ValidationError):
+        return None

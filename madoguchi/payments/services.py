@@ -106,6 +106,7 @@ def start_payment(
     purpose: str,
     return_url: str,
     idempotency_key: str,
+    department=None,
 ) -> Payment:
     """納付の開始 — create the payment at the provider; send the resident to ``payment.next_url``.
 
@@ -113,7 +114,8 @@ def start_payment(
     ``"certificate:<id>"``) and comes back with ``payment_captured``. ``return_url`` is a path on
     this site where the resident lands after paying; ``/payments/<id>/return/`` asks the provider
     first, so that page sees the settled state. Raises ``ProviderUnavailable`` (retry with the
-    same key: nothing is charged twice) or ``PaymentError``.
+    same key: nothing is charged twice) or ``PaymentError``. ``department`` is the one the fee is
+    paid to: its staff (and staff whose role covers every department) see the payment.
     """
     _check_amount(amount)
     if not description.strip() or not reference.strip() or not purpose.strip():
@@ -139,6 +141,7 @@ def start_payment(
             "reference": reference[:64],
             "purpose": purpose[:100],
             "return_url": return_url,
+            "department": department,
         },
     )
     if created:
@@ -365,8 +368,12 @@ def record_counter_payment(
     purpose: str,
     actor,
     idempotency_key: str,
+    department=None,
 ) -> Payment:
-    """窓口での納付 — staff record cash, card or QR taken at the counter; captured at once."""
+    """窓口での納付 — staff record cash, card or QR taken at the counter; captured at once.
+
+    ``department`` as for :func:`start_payment`.
+    """
     _check_amount(amount)
     if method not in COUNTER_METHODS:
         raise PaymentError(_("支払方法は現金・クレジットカード・QRコード決済から選んでください。"))
@@ -394,6 +401,7 @@ def record_counter_payment(
                 "reference": reference[:64],
                 "purpose": purpose[:100],
                 "recorded_by": actor,
+                "department": department,
             },
         )
         if created:

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
-from madoguchi.accounts.decorators import recent_authentication_required, staff_required
+from madoguchi.accounts.decorators import recent_authentication_required, role_required
 from madoguchi.payments import reconciliation, selectors, services
 
 
@@ -31,22 +31,25 @@ class DayForm(forms.Form):
     day = forms.DateField(label=gettext_lazy("日付"), widget=forms.DateInput(attrs={"type": "date"}))
 
 
-@staff_required
+@role_required(*selectors.STAFF_ROLES)
 @require_GET
 def payment_list(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "payments/staff/list.html",
-        {"payments": selectors.recent_payments(), "day_form": DayForm(initial={"day": timezone.localdate()})},
+        {
+            "payments": selectors.recent_payments(request.user),
+            "day_form": DayForm(initial={"day": timezone.localdate()}),
+        },
     )
 
 
-@staff_required
+@role_required(*selectors.STAFF_ROLES)
 @require_http_methods(["GET", "POST"])
 @recent_authentication_required(methods=("POST",))
 def payment_detail(request: HttpRequest, payment_id) -> HttpResponse:
     """One payment, its refunds, and the refund form (還付: full or partial, with a reason)."""
-    payment = selectors.payment_by_id(payment_id)
+    payment = selectors.payment_for_staff(request.user, payment_id)
     if payment is None:
         raise Http404
     form = RefundForm(initial={"amount": payment.refundable_amount or None, "key": uuid.uuid4().hex})
@@ -79,7 +82,7 @@ def payment_detail(request: HttpRequest, payment_id) -> HttpResponse:
     )
 
 
-@staff_required
+@role_required(*selectors.STAFF_ROLES)
 @require_GET
 @recent_authentication_required
 def reconciliation_csv(request: HttpRequest) -> HttpResponse:
@@ -91,5 +94,5 @@ def reconciliation_csv(request: HttpRequest) -> HttpResponse:
     response.write("\ufeff")
     writer = csv.writer(response)
     writer.writerow(reconciliation.HEADER)
-    writer.writerows(reconciliation.rows(day))
+    writer.writerows(reconciliation.rows(day, selectors.staff_reach(request.user)))
     return response

@@ -21,13 +21,6 @@ from madoguchi.payments.webhooks import SIGNATURE_HEADER, SignatureRejected, ver
 logger = logging.getLogger(__name__)
 
 
-def _own_payment(request: HttpRequest, payment_id):
-    payment = selectors.payment_by_id(payment_id)
-    if payment is None or (payment.payer_id != request.user.pk and not request.user.is_staff_member):
-        raise Http404
-    return payment
-
-
 @never_cache
 @require_GET
 def return_from_provider(request: HttpRequest, payment_id) -> HttpResponse:
@@ -89,9 +82,9 @@ def _reject(request: HttpRequest, reason: str) -> HttpResponse:
 @login_required
 @require_GET
 def receipt_pdf(request: HttpRequest, payment_id) -> HttpResponse:
-    """領収書 — for the payer (or staff), once the payment is captured."""
-    payment = _own_payment(request, payment_id)
-    if payment.captured_at is None:
+    """領収書 — for the payer (or staff of the department paid, to reprint it), once captured."""
+    payment = selectors.payment_of(request.user, payment_id)
+    if payment is None or payment.captured_at is None:
         raise Http404
     response = HttpResponse(receipts.receipt_pdf(payment), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="receipt-{payment.reference}.pdf"'

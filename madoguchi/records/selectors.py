@@ -1,4 +1,9 @@
-"""Reads of the file plan and the records."""
+"""Reads of the file plan and the records.
+
+Staff reach the files and received documents of the departments they work in; a records manager
+(文書主管課) those of the departments of their role — every department for a city-wide one. The
+department filter is in each query (``Reach.filter``), so a view cannot forget it.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +12,8 @@ from collections.abc import Iterable
 
 from django.db.models import QuerySet
 
+from madoguchi.accounts.models import Role
+from madoguchi.accounts.roles import Reach, reach
 from madoguchi.records.models import DisposalBatch, DisposalEntry, FileClass, Receipt, RecordFile, Retention
 
 RETENTION_CHOICES = Retention.choices
@@ -60,20 +67,34 @@ def expiring_files(fiscal_year: int, department_ids: Iterable[int] | None = None
     return files.order_by("department__sort_order", "expires_on", "pk")
 
 
-def files_of(department_ids: Iterable[int]) -> QuerySet[RecordFile]:
-    return (
-        RecordFile.objects.filter(department_id__in=list(department_ids))
-        .select_related("file_class", "department")
-        .order_by("-created_fiscal_year", "title")
-    )
+# Who handles records: the officers and heads of a department, and the records manager.
+STAFF_ROLES = (Role.CASE_OFFICER, Role.DEPARTMENT_HEAD, Role.RECORDS_MANAGER)
+# Disposal (廃棄・移管) is decided by the records manager, for the departments of their role.
+DISPOSAL_ROLES = (Role.RECORDS_MANAGER,)
 
 
-def file_by_id(pk: int) -> RecordFile | None:
-    return RecordFile.objects.select_related("file_class", "department").filter(pk=pk).first()
+def staff_reach(user) -> Reach:
+    """The departments whose files ``user`` handles today."""
+    return reach(user, *STAFF_ROLES)
 
 
-def receipts_of(department_ids: Iterable[int]) -> QuerySet[Receipt]:
-    return Receipt.objects.filter(department_id__in=list(department_ids)).select_related("department", "file")
+def disposal_reach(user) -> Reach:
+    """The departments whose expired files ``user`` may put up for disposal today."""
+    return reach(user, *DISPOSAL_ROLES)
+
+
+def files_of(within: Reach) -> QuerySet[RecordFile]:
+    files = RecordFile.objects.select_related("file_class", "department")
+    return within.filter(files.order_by("-created_fiscal_year", "title"))
+
+
+def file_for_staff(user, pk: int) -> RecordFile | None:
+    """One file, if it belongs to a department the staff member handles."""
+    return files_of(staff_reach(user)).filter(pk=pk).first()
+
+
+def receipts_of(within: Reach) -> QuerySet[Receipt]:
+    return within.filter(Receipt.objects.select_related("department", "file"))
 
 
 def disposal_register() -> QuerySet[DisposalEntry]:
@@ -81,12 +102,8 @@ def disposal_register() -> QuerySet[DisposalEntry]:
     return DisposalEntry.objects.select_related("batch__draft")
 
 
-def disposal_batches(department_ids: Iterable[int]) -> QuerySet[DisposalBatch]:
-    return (
-        DisposalBatch.objects.filter(department_id__in=list(department_ids))
-        .select_related("draft")
-        .order_by("-created_at")
-    )
+def disposal_batches(within: Reach) -> QuerySet[DisposalBatch]:
+    return within.filter(DisposalBatch.objects.select_related("draft").order_by("-created_at"))
 
 
 def file_plan_tree() -> list[dict]:
@@ -135,19 +152,6 @@ def all_files() -> QuerySet[RecordFile]:
     return RecordFile.objects.all()
 
 
-def department_scope(user) -> set[int]:
-    """The departments whose records a staff member handles: where they hold a post, and below.
-
-    A 係 member works on their 課's files, so the 課 is included for them.
-    """
-    from madoguchi.organization import selectors as org_selectors
-
-    posts = org_selectors.posts_held_by(user.pk)
-    roots = {p.department_id for p in posts}
-    roots |= {p.department.parent_id for p in posts if p.department.level == "kakari"}
-    return org_selectors.subtree_ids(roots - {None})
-
-
 def search_all(query: str, *, limit: int) -> dict[str, list[int]]:
     """The ids of the best-matching drafts, files and receipts for ``query``, best first."""
     from madoguchi.textsearch.selectors import search
@@ -159,11 +163,11 @@ def search_all(query: str, *, limit: int) -> dict[str, list[int]]:
     }
 
 
-def files_in_order(ids: list[int], department_ids: set[int]) -> list[RecordFile]:
-    found = {f.pk: f for f in files_of(department_ids).filter(pk__in=ids)}
+def files_in_order(ids: list[int], within: Reach) -> list[RecordFile]:
+    found = {f.pk: f for f in files_of(within).filter(pk__in=ids)}
     return [found[i] for i in ids if i in found]
 
 
-def receipts_in_order(ids: list[int], department_ids: set[int]) -> list[Receipt]:
-    found = {r.pk: r for r in receipts_of(department_ids).filter(pk__in=ids)}
+def receipts_in_order(ids: list[int], within: Reach) -> list[Receipt]:
+    found = {r.pk: r for r in receipts_of(within).filter(pk__in=ids)}
     return [found[i] for i in ids if i in found]

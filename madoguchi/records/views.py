@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from madoguchi.accounts.decorators import staff_required
+from madoguchi.accounts.decorators import role_required
 from madoguchi.approvals import selectors as approval_selectors
 from madoguchi.core.pdf import sections_pdf
 from madoguchi.organization import selectors as org_selectors
@@ -22,34 +22,41 @@ from madoguchi.records.forms import FileForm, ReceiptForm, RetentionForm
 from madoguchi.records.models import RecordFile
 
 
+def _departments_within(request: HttpRequest):
+    """The departments (today) the staff member may file records for."""
+    municipality = org_selectors.home_municipality()
+    return selectors.staff_reach(request.user).filter(org_selectors.departments_on(municipality), "pk")
+
+
 def _departments(request: HttpRequest) -> list[tuple[int, str]]:
-    return [(p.department_id, p.department.name) for p in org_selectors.posts_held_by(request.user.pk)] + [
-        (p.department.parent_id, p.department.parent.name)
-        for p in org_selectors.posts_held_by(request.user.pk)
-        if p.department.level == "kakari"
-    ]
+    return [(d.pk, d.name) for d in _departments_within(request).order_by("sort_order", "code")]
 
 
 def _department(request: HttpRequest, pk: int):
-    if pk not in selectors.department_scope(request.user):
+    department = _departments_within(request).filter(pk=pk).first()
+    if department is None:
         raise PermissionDenied
-    return next(d for d in org_selectors.departments_on(org_selectors.home_municipality()) if d.pk == pk)
+    return department
 
 
-@staff_required
+@role_required(*selectors.STAFF_ROLES)
 def home(request: HttpRequest) -> HttpResponse:
-    scope = selectors.department_scope(request.user)
+    scope = selectors.staff_reach(request.user)
     return render(
         request,
         "records/home.html",
-        {"tree": selectors.file_plan_tree(), "files": selectors.files_of(scope)[:200]},
+        {
+            "tree": selectors.file_plan_tree(),
+            "files": selectors.files_of(scope)[:200],
+            "may_dispose": bool(selectors.disposal_reach(request.user)),
+        },
     )
 
 
-@staff_required
+@role_required(*selectors.STAFF_ROLES)
 def receipts(request: HttpRequest) -> HttpResponse:
     """収受 — register an incoming document; the 文書番号 is given on saving."""
-    scope = selectors.department_scope(request.user)
+    scope = selectors.staff_reach(request.user)
     form = ReceiptForm(
         request.POST or None,
         departments=_departments(request),
@@ -83,7 +90,7 @@ def receipts(request: HttpRequest) -> HttpResponse:
     )
 
 
-@staff_required
+@role_required(*selectors.STAFF_ROLES)
 def new_file(request: HttpRequest) -> HttpResponse:
     form = FileForm(
         request.POST or None,
@@ -110,15 +117,13 @@ def new_file(request: HttpRequest) -> HttpResponse:
 
 
 def _file(request: HttpRequest, file_id: int) -> RecordFile:
-    record = selectors.file_by_id(file_id)
+    record = selectors.file_for_staff(request.user, file_id)
     if record is None:
         raise Http404
-    if record.department_id not in selectors.department_scope(request.user):
-        raise PermissionDenied
     return record
 
 
-@staff_required
+@role_required(*selectors.STAFF_ROLES)
 def file_detail(request: HttpRequest, file_id: int) -> HttpResponse:
     record = _file(request, file_id)
     form = RetentionForm(request.POST or None)
@@ -156,17 +161,16 @@ def file_detail(request: HttpRequest, file_id: int) -> HttpResponse:
     )
 
 
-@staff_required
+@role_required(*selectors.DISPOSAL_ROLES)
 def expiry(request: HttpRequest) -> HttpResponse:
     """保存期間満了ファイルの一覧 for a fiscal year, and the start of their disposal (決裁)."""
-    scope = selectors.department_scope(request.user)
     raw = request.GET.get("fiscal_year", "")
     fiscal_year = (
         int(raw)
         if raw.isdigit() and 1950 <= int(raw) <= 2100
         else services.fiscal_year_of(timezone.localdate())
     )
-    files = list(selectors.expiring_files(fiscal_year, department_ids=scope))
+    files = list(selectors.disposal_reach(request.user).filter(selectors.expiring_files(fiscal_year)))
     return render(
         request,
         "records/expiry.html",
@@ -180,9 +184,10 @@ def expiry(request: HttpRequest) -> HttpResponse:
 
 
 @require_POST
-@staff_required
+@role_required(*selectors.DISPOSAL_ROLES)
 def start_disposal(request: HttpRequest) -> HttpResponse:
-    scope = selectors.department_scope(request.user)
+    """廃棄・移管の起案 — by the records manager, for expired files of one department."""
+    scope = selectors.disposal_reach(request.user)
     fiscal_year = int(request.POST.get("fiscal_year", "0") or 0)
     ids = [int(v) for v in request.POST.getlist("file") if v.isdigit()]
     files = list(selectors.files_of(scope).filter(pk__in=ids))
@@ -203,10 +208,10 @@ def start_disposal(request: HttpRequest) -> HttpResponse:
     return redirect("approvals:route", draft_id=batch.draft_id)
 
 
-@staff_required
+@role_required(*selectors.STAFF_ROLES)
 def disposal_register(request: HttpRequest) -> HttpResponse:
     """廃棄簿 and this department's disposal decisions."""
-    scope = selectors.department_scope(request.user)
+    scope = selectors.staff_reach(request.user)
     return render(
         request,
         "records/register.html",
@@ -221,7 +226,7 @@ def _transferred(request: HttpRequest, file_id: int) -> RecordFile:
     return record
 
 
-@staff_required
+@role_required(*selectors.STAFF_ROLES)
 def transfer_json(request: HttpRequest, file_id: int) -> HttpResponse:
     record = _transferred(request, file_id)
     response = JsonResponse(
@@ -231,7 +236,7 @@ def transfer_json(request: HttpRequest, file_id: int) -> HttpResponse:
     return response
 
 
-@staff_required
+@role_required(*selectors.STAFF_ROLES)
 def transfer_pdf(request: HttpRequest, file_id: int) -> HttpResponse:
     record = _transferred(request, file_id)
     data = selectors.transfer_metadata(record)
@@ -252,7 +257,7 @@ def transfer_pdf(request: HttpRequest, file_id: int) -> HttpResponse:
 SEARCH_LIMIT = 30
 
 
-@staff_required
+@role_required(*selectors.STAFF_ROLES)
 def search(request: HttpRequest) -> HttpResponse:
     """全文検索 — drafts, files and received documents, through the shared Japanese text index."""
     query = request.GET.get("q", "").strip()[:200]
@@ -260,7 +265,7 @@ def search(request: HttpRequest) -> HttpResponse:
     if query:
         found = selectors.search_all(query, limit=SEARCH_LIMIT)
         drafts = approval_selectors.viewable_drafts(request.user, found["drafts"])
-        scope = selectors.department_scope(request.user)
+        scope = selectors.staff_reach(request.user)
         files = selectors.files_in_order(found["files"], scope)
         receipts = selectors.receipts_in_order(found["receipts"], scope)
     return render(

@@ -33,6 +33,7 @@ class Site:
     certificate: object
     admin: object = None
     auditor: object = None
+    records_manager: object = None
     payment: object = None
     counter_payment: object = None
     inquiry: object = None
@@ -100,6 +101,7 @@ def build_site() -> Site:
         purpose=f"case:{submission.receipt_number}",
         return_url="/my/",
         idempotency_key="site-online-payment",
+        department=submission.department,
     )
     counter_payment = payment_services.record_counter_payment(
         payer=resident,
@@ -110,6 +112,7 @@ def build_site() -> Site:
         purpose=f"case:{submission.receipt_number}",
         actor=clerk,
         idempotency_key="site-counter-payment",
+        department=submission.department,
     )
     certificate_request = certificate_services.create_request(
         applicant=resident, resident_code=HEAD_CODE, kind="juminhyo", copies=1, purpose="金融機関への提出"
@@ -138,6 +141,7 @@ def build_site() -> Site:
         wifi_resource=published_dataset("public-wifi").resources.get(),
         admin=staff_by_username("admin.joho"),
         auditor=staff_by_username("ebihara.m"),
+        records_manager=staff_by_username("gunji.m"),
     )
 
 
@@ -177,7 +181,8 @@ def _approvals_and_records(municipality, clerk) -> tuple[object, object]:
 
 Path = Callable[[Site], str]
 
-# name → (path from the site's data, who looks: "anonymous" | "resident" | "staff" | "admin" | "auditor")
+# name → (path from the site's data, who looks: "anonymous" | "resident" | "staff" | "admin" | "auditor"
+# | "records_manager")
 PAGES: dict[str, tuple[Path, str]] = {
     "core:home": (lambda s: "/", "anonymous"),
     "organization:directory": (lambda s: "/organization/", "anonymous"),
@@ -233,6 +238,7 @@ PAGES: dict[str, tuple[Path, str]] = {
     "accounts:security": (lambda s: "/staff/security/", "staff"),
     "identity:my_sessions": (lambda s: "/my/sessions/", "resident"),
     "accounts:roles": (lambda s: "/staff/roles/", "admin"),
+    "accounts:mfa_reset": (lambda s: "/staff/mfa-reset/", "admin"),
     "audit:my_access_log": (lambda s: "/my/access-log/", "resident"),
     "audit:trail": (lambda s: "/staff/audit/?action=cases.", "auditor"),
     "payments:staff_list": (lambda s: "/staff/payments/", "staff"),
@@ -291,7 +297,7 @@ PAGES: dict[str, tuple[Path, str]] = {
     "records:receipts": (lambda s: "/staff/records/receipts/", "staff"),
     "records:file_new": (lambda s: "/staff/records/files/new/", "staff"),
     "records:file": (lambda s: f"/staff/records/files/{s.record_file.pk}/", "staff"),
-    "records:expiry": (lambda s: "/staff/records/expiry/?fiscal_year=2026", "staff"),
+    "records:expiry": (lambda s: "/staff/records/expiry/?fiscal_year=2026", "records_manager"),
     "records:register": (lambda s: "/staff/records/register/", "staff"),
 }
 # Pages that answer with an error status on purpose (an error page is still a page).

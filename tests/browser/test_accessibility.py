@@ -52,6 +52,7 @@ def test_every_page_is_free_of_wcag_violations(page, live_server, site, language
         ("staff", site.clerk),
         ("admin", site.admin),
         ("auditor", site.auditor),
+        ("records_manager", site.records_manager),
     )
     for audience, user in audiences:
         if user is not None:

@@ -119,7 +119,7 @@ def test_year_end_disposal_of_expired_files_with_approval(browser, live_server, 
     context = browser.new_context(locale="ja-JP")
     page = context.new_page()
     try:
-        _as(page, base, "admin.joho")
+        _as(page, base, "sugaya.t")  # 情報管理課's records manager (文書取扱主任)
         page.goto(f"{base}/staff/records/expiry/?fiscal_year=2025")
         _accessible(page)
         page.check("label:has-text('令和元年度 庁内ネットワーク機器更新') >> xpath=../../td/input")

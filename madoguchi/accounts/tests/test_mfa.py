@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 import pytest
 from django.test import Client
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from madoguchi.accounts.models import Role
+from madoguchi.accounts.services import assign_role
 from madoguchi.accounts.sessions import AUTHENTICATED_AT, LAST_SEEN, now
 from madoguchi.accounts.testing import current_code, force_login_password_only, totp_device
 from madoguchi.accounts.tests.factories import DEFAULT_PASSWORD, ResidentUserFactory, StaffUserFactory
@@ -199,6 +202,7 @@ def test_a_refund_form_posted_long_after_sign_in_asks_to_re_authenticate_first(c
     from madoguchi.payments import services as payment_services
 
     staff = StaffUserFactory()
+    assign_role(user=staff, role=Role.COUNTER_STAFF, valid_from=dt.date(2020, 4, 1), actor=None)
     client.force_login(staff)
     payment = payment_services.record_counter_payment(
         payer=ResidentUserFactory(),

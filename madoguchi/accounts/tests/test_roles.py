@@ -99,3 +99,29 @@ def test_an_unknown_staff_id_is_a_field_error_and_changes_nothing(client):
 def test_other_staff_cannot_open_role_management(client):
     client.force_login(StaffUserFactory())
     assert client.get("/staff/roles/").status_code == 403
+
+
+def test_reach_covers_the_departments_of_the_roles_asked_for_and_everything_below():
+    from madoguchi.accounts.roles import reach
+    from madoguchi.organization.tests.factories import DepartmentFactory
+
+    ka = DepartmentFactory(level="ka")
+    kakari = DepartmentFactory(municipality=ka.municipality, parent=ka, level="kakari")
+    sibling = DepartmentFactory(municipality=ka.municipality, parent=ka, level="kakari")
+    user = MembershipFactory(department=kakari, valid_from=dt.date(2026, 4, 1)).user
+    officer = reach(user, Role.CASE_OFFICER, day=TODAY)
+    assert not officer.everywhere and {ka.pk, kakari.pk, sibling.pk} <= officer.departments
+    assert not reach(user, Role.RECORDS_MANAGER, day=TODAY)
+    assign_role(user=user, role=Role.RECORDS_MANAGER, valid_from=dt.date(2026, 4, 1), actor=None)
+    assert reach(user, Role.RECORDS_MANAGER, day=TODAY).everywhere
+
+
+def test_an_auditor_or_administrator_role_cannot_be_limited_to_one_department():
+    from madoguchi.accounts.services import RoleError
+    from madoguchi.organization.tests.factories import DepartmentFactory
+
+    user = StaffUserFactory()
+    for role in (Role.AUDITOR, Role.SYSTEM_ADMINISTRATOR):
+        with pytest.raises(RoleError, match="全庁の役割"):
+            assign_role(user=user, role=role, department=DepartmentFactory(), valid_from=TODAY, actor=None)
+    assert not RoleAssignment.objects.filter(user=user).exists()

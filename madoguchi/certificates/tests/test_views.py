@@ -124,10 +124,35 @@ def test_the_resident_downloads_their_certificate_and_nobody_else_can(card_clien
     assert card_client.get(f"/my/certificates/{issued.request_id}/").status_code == 404
 
 
-def test_staff_revoke_with_a_reason(client, issued):
-    from madoguchi.accounts.selectors import staff_by_username
+def _post_in(department_code: str, username: str = "clerk", position: str = "shuji"):
+    """Give a staff member a post (配属) in a department, from 2024 on; returns the user."""
+    import datetime as dt
 
-    client.force_login(staff_by_username("clerk"))
+    from madoguchi.accounts.selectors import staff_by_username
+    from madoguchi.organization.models import Department, Membership, Position
+
+    user = staff_by_username(username)
+    Membership.objects.create(
+        user=user,
+        department=Department.objects.get(code=department_code),
+        position=Position.objects.get_or_create(code=position, defaults={"name": position, "rank": 50})[0],
+        valid_from=dt.date(2024, 4, 1),
+    )
+    return user
+
+
+def _other_department(city):
+    import datetime as dt
+
+    from madoguchi.organization import services as org_services
+
+    return org_services.upsert_department(
+        municipality=city, code="zeimu", name="税務課", valid_from=dt.date(2024, 4, 1)
+    )
+
+
+def test_staff_revoke_with_a_reason(client, issued):
+    client.force_login(_post_in("shimin-madoguchi"))
     url = f"/staff/certificates/{issued.verification_code}/"
     response = client.post(url, {"reason": ""})
     assert response.status_code == 400 and "失効の理由を入力してください" in response.content.decode()
@@ -142,6 +167,50 @@ def test_staff_revoke_with_a_reason(client, issued):
     ).exists()
     found = client.get("/staff/certificates/", {"code": issued.formatted_code})
     assert found["Location"] == url
+
+
+def test_staff_of_another_department_neither_see_nor_revoke_a_certificate(client, city, issued):
+    from madoguchi.accounts.services import create_staff_user
+
+    _other_department(city)
+    create_staff_user(username="zeimu.a", last_name="税務", first_name="一郎", password_hash="!")
+    client.force_login(_post_in("zeimu", username="zeimu.a"))
+    url = f"/staff/certificates/{issued.verification_code}/"
+    assert client.get(url).status_code == 404
+    assert client.post(url, {"reason": "いたずら"}).status_code == 404
+    assert issued.formatted_code not in client.get("/staff/certificates/").content.decode()
+    assert client.get("/staff/certificates/", {"code": issued.formatted_code}).status_code == 200
+    issued.refresh_from_db()
+    assert issued.revoked_at is None
+
+
+def test_counter_staff_see_a_certificate_but_may_not_revoke_it(client, issued):
+    import datetime as dt
+
+    from madoguchi.accounts.models import Role
+    from madoguchi.accounts.selectors import staff_by_username
+    from madoguchi.accounts.services import assign_role
+    from madoguchi.organization.models import Department
+
+    clerk = staff_by_username("clerk")
+    counter = Department.objects.get(code="shimin-madoguchi")
+    assign_role(
+        user=clerk, role=Role.COUNTER_STAFF, department=counter, valid_from=dt.date(2024, 4, 1), actor=None
+    )
+    client.force_login(clerk)
+    url = f"/staff/certificates/{issued.verification_code}/"
+    page = client.get(url)
+    assert page.status_code == 200 and "失効させる" not in page.content.decode()
+    assert client.post(url, {"reason": "住所の記載誤り"}).status_code == 403
+    issued.refresh_from_db()
+    assert issued.revoked_at is None
+
+
+def test_a_staff_look_at_a_certificate_is_on_the_residents_access_log(client, issued):
+    client.force_login(_post_in("shimin-madoguchi"))
+    client.get(f"/staff/certificates/{issued.verification_code}/")
+    event = AuditEvent.objects.get(action="certificates.view")
+    assert (event.object_type, event.object_id) == ("registry.resident", issued.resident_code)
 
 
 def test_residents_cannot_open_the_staff_pages(card_client, issued):

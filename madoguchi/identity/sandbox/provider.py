@@ -2,7 +2,8 @@
 
 It imitates the Digital Agency's デジタル認証アプリ closely enough that the relying party cannot
 tell the difference: discovery, JWKS (RS256), authorization code flow with mandatory PKCE (S256),
-``state``, ``nonce``, ``acr`` and ``auth_time``, client authentication (``client_secret_basic``,
+``state``, ``nonce``, ``acr`` and ``auth_time``, ``prompt`` and ``max_age`` against its own
+sign-in session (single sign-on, a signed cookie), client authentication (``client_secret_basic``,
 ``client_secret_post``, or a public client proving itself with PKCE), and a UserInfo endpoint.
 Any OIDC client can use it; the one registered client is this site's own
 (``settings.MADOGUCHI_OIDC``), with this site's ``/oidc/callback/`` as its only redirect URI.
@@ -30,6 +31,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
+from django.core import signing
 from django.core.cache import cache
 from django.http import HttpRequest
 from django.urls import reverse
@@ -74,6 +76,17 @@ class AuthorizationRequest:
     state: str
     nonce: str
     code_challenge: str
+    # OpenID Connect Core §3.1.2.1: what the client asks about re-authentication.
+    prompt: frozenset[str] = frozenset()
+    max_age: int | None = None
+
+
+@dataclass(frozen=True)
+class CardSession:
+    """The provider's own memory of a card sign-in in this browser (its single sign-on)."""
+
+    resident_code: str
+    auth_time: int
 
 
 class InvalidClientOrRedirect(Exception):
@@ -191,6 +204,12 @@ def authorization_request(request: HttpRequest, params: Any) -> AuthorizationReq
             raise AuthorizationError("invalid_request", f"{required} is required")
     if params.get("code_challenge_method") != "S256":
         raise AuthorizationError("invalid_request", "code_challenge_method must be S256")
+    prompt = frozenset(params.get("prompt", "").split())
+    if not prompt <= {"none", "login", "consent", "select_account"} or ("none" in prompt and len(prompt) > 1):
+        raise AuthorizationError("invalid_request", "unsupported prompt value")
+    raw_max_age = params.get("max_age", "")
+    if raw_max_age and not raw_max_age.isdigit():
+        raise AuthorizationError("invalid_request", "max_age must be a number of seconds")
     return AuthorizationRequest(
         client_id=client.client_id,
         redirect_uri=redirect_uri,
@@ -198,7 +217,41 @@ def authorization_request(request: HttpRequest, params: Any) -> AuthorizationReq
         state=params["state"],
         nonce=params["nonce"],
         code_challenge=params["code_challenge"],
+        prompt=prompt,
+        max_age=int(raw_max_age) if raw_max_age else None,
     )
+
+
+# The sandbox's single sign-on: a signed cookie naming the persona and when the card was used.
+SESSION_COOKIE = "sandbox_idp_session"
+_SESSION_SALT = "madoguchi.identity.sandbox-idp.session"
+SESSION_TTL = 8 * 3600
+
+
+def card_session_value(resident_code: str, auth_time: int) -> str:
+    return signing.dumps({"resident_code": resident_code, "auth_time": auth_time}, salt=_SESSION_SALT)
+
+
+def card_session(request: HttpRequest) -> CardSession | None:
+    """The card sign-in this browser made at the provider, if its cookie is genuine and recent."""
+    try:
+        data = signing.loads(request.COOKIES.get(SESSION_COOKIE, ""), salt=_SESSION_SALT, max_age=SESSION_TTL)
+        return CardSession(resident_code=str(data["resident_code"]), auth_time=int(data["auth_time"]))
+    except (signing.BadSignature, KeyError, TypeError, ValueError):
+        return None
+
+
+def reusable_session(authorization: AuthorizationRequest, session: CardSession | None) -> CardSession | None:
+    """The earlier card sign-in, if the client lets it stand; None means "use the card again".
+
+    ``prompt=login`` always asks for the card; ``max_age`` asks for it when the earlier sign-in
+    is older than that many seconds — as OpenID Connect Core §3.1.2.1 requires of a provider.
+    """
+    if session is None or "login" in authorization.prompt:
+        return None
+    if authorization.max_age is not None and time.time() - session.auth_time > authorization.max_age:
+        return None
+    return session
 
 
 def subject_for(resident_code: str) -> str:
@@ -211,7 +264,7 @@ def _digest(secret: str) -> str:
     return hashlib.sha256(secret.encode()).hexdigest()
 
 
-def issue_code(*, authorization: AuthorizationRequest, resident_code: str) -> str:
+def issue_code(*, authorization: AuthorizationRequest, resident_code: str, auth_time: int) -> str:
     code = secrets.token_urlsafe(32)
     cache.set(
         f"{_CACHE_PREFIX}:code:{_digest(code)}",
@@ -222,7 +275,7 @@ def issue_code(*, authorization: AuthorizationRequest, resident_code: str) -> st
             "nonce": authorization.nonce,
             "code_challenge": authorization.code_challenge,
             "resident_code": resident_code,
-            "auth_time": int(time.time()),
+            "auth_time": auth_time,
             "expires_at": time.time() + CODE_TTL,
         },
         timeout=CODE_TTL,

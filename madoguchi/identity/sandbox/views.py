@@ -9,6 +9,7 @@ from __future__ import annotations
 import base64
 import binascii
 import hmac
+import time
 from collections.abc import Callable
 from functools import wraps
 from typing import Any
@@ -36,6 +37,8 @@ AUTHORIZATION_FIELDS = (
     "nonce",
     "code_challenge",
     "code_challenge_method",
+    "prompt",
+    "max_age",
 )
 
 
@@ -102,16 +105,45 @@ def authorize(request: HttpRequest) -> HttpResponse:
             authorization.redirect_uri,
             {"error": "access_denied", "state": authorization.state, "iss": issuer},
         )
+    if request.method == "GET":
+        # Single sign-on, as a real provider does: an earlier card sign-in in this browser stands
+        # unless the client asked for the card again (prompt=login, or max_age has passed).
+        earlier = provider.reusable_session(authorization, provider.card_session(request))
+        if earlier is not None:
+            code = provider.issue_code(
+                authorization=authorization, resident_code=earlier.resident_code, auth_time=earlier.auth_time
+            )
+            return _redirect_with(
+                authorization.redirect_uri, {"code": code, "state": authorization.state, "iss": issuer}
+            )
+        if "none" in authorization.prompt:
+            return _redirect_with(
+                authorization.redirect_uri,
+                {"error": "login_required", "state": authorization.state, "iss": issuer},
+            )
     personas = sandbox_personas(limit=PERSONA_COUNT, actor=None, purpose="検証用IdPのカード一覧")
     form = CardSignInForm(
         request.POST if request.method == "POST" else None,
         persona_codes=[persona.resident_code for persona in personas],
     )
     if form.is_valid():
-        code = provider.issue_code(authorization=authorization, resident_code=form.cleaned_data["persona"])
-        return _redirect_with(
+        resident_code, auth_time = form.cleaned_data["persona"], int(time.time())
+        code = provider.issue_code(
+            authorization=authorization, resident_code=resident_code, auth_time=auth_time
+        )
+        response = _redirect_with(
             authorization.redirect_uri, {"code": code, "state": authorization.state, "iss": issuer}
         )
+        response.set_cookie(
+            provider.SESSION_COOKIE,
+            provider.card_session_value(resident_code, auth_time),
+            max_age=provider.SESSION_TTL,
+            path=request.path,
+            secure=request.is_secure(),
+            httponly=True,
+            samesite="Lax",
+        )
+        return response
     return render(
         request,
         "identity/sandbox_authorize.html",

@@ -14,7 +14,7 @@ from joserfc.jwk import RSAKey
 
 from madoguchi.identity.models import ResidentIdentity
 from madoguchi.identity.sandbox import provider
-from madoguchi.identity.tests.conftest import sign_in
+from madoguchi.identity.tests.conftest import query, sign_in, start_sign_in
 
 pytestmark = [pytest.mark.django_db, pytest.mark.sqlite_subset]
 
@@ -86,3 +86,32 @@ def test_the_failure_is_logged_without_the_token(client, households, issue_alter
     (record,) = [r for r in caplog.records if r.name == "madoguchi.identity.views"]
     assert record.reason.startswith("invalid_id_token:")
     assert "eyJ" not in caplog.text
+
+
+def test_a_token_whose_card_sign_in_is_too_old_is_refused(client, households, issue_altered_tokens, settings):
+    issue_altered_tokens(auth_time=int(time.time()) - settings.MADOGUCHI_REAUTH_SECONDS - 120)
+    _assert_refused(client, sign_in(client, households["taro"]))
+
+
+def test_a_token_without_auth_time_is_refused(client, households, monkeypatch):
+    original = provider.sign_id_token
+    monkeypatch.setattr(
+        provider,
+        "sign_id_token",
+        lambda claims: original({k: v for k, v in claims.items() if k != "auth_time"}),
+    )
+    _assert_refused(client, sign_in(client, households["taro"]))
+
+
+def test_a_token_whose_auth_time_is_within_max_age_signs_in(
+    client, households, issue_altered_tokens, settings
+):
+    issue_altered_tokens(auth_time=int(time.time()) - settings.MADOGUCHI_REAUTH_SECONDS + 30)
+    assert sign_in(client, households["taro"]).status_code == 302
+    assert "_auth_user_id" in client.session
+
+
+def test_the_rp_asks_the_provider_for_the_card_now(client, settings):
+    params = query(start_sign_in(client))
+    assert params["prompt"] == "login"
+    assert params["max_age"] == str(settings.MADOGUCHI_REAUTH_SECONDS)

@@ -262,3 +262,74 @@ def test_userinfo_refuses_an_unknown_token(client):
 def test_the_sandbox_is_absent_in_production(client, settings):
     settings.IS_PRODUCTION = True
     assert client.get("/sandbox-idp/.well-known/openid-configuration").status_code == 404
+
+
+# --- Single sign-on, prompt and max_age (OpenID Connect Core §3.1.2.1) ---------------------------
+
+
+def _id_token_claims(client, response, verifier: str) -> dict:
+    assert response.status_code == 302 and response["Location"].startswith(CALLBACK)
+    body = _redeem(client, query(response["Location"])["code"], verifier).json()
+    keys = KeySet.import_key_set(client.get("/sandbox-idp/jwks.json").json())
+    return jwt.decode(body["id_token"], keys, algorithms=["RS256"]).claims
+
+
+def _card_used_seconds_ago(client, households, seconds: int) -> int:
+    """A card sign-in at the provider ``seconds`` ago, remembered in its cookie; returns auth_time."""
+    _code(client, households["taro"], _pkce()[1])  # sets the provider's cookie
+    auth_time = int(time.time()) - seconds
+    client.cookies[provider.SESSION_COOKIE] = provider.card_session_value(households["taro"], auth_time)
+    return auth_time
+
+
+def test_an_earlier_card_sign_in_stands_when_the_client_allows_it(client, households):
+    auth_time = _card_used_seconds_ago(client, households, 300)
+    verifier, challenge = _pkce()
+    claims = _id_token_claims(
+        client, client.get("/sandbox-idp/authorize", _authorization(challenge)), verifier
+    )
+    assert claims["sub"] == provider.subject_for(households["taro"])
+    assert claims["auth_time"] == auth_time  # the old sign-in, said honestly
+
+
+def test_prompt_login_asks_for_the_card_again(client, households):
+    _card_used_seconds_ago(client, households, 5)
+    response = client.get("/sandbox-idp/authorize", _authorization(_pkce()[1], prompt="login"))
+    assert response.status_code == 200 and "persona" in response.content.decode()
+
+
+def test_max_age_asks_for_the_card_when_the_sign_in_is_older(client, households):
+    _card_used_seconds_ago(client, households, 700)
+    response = client.get("/sandbox-idp/authorize", _authorization(_pkce()[1], max_age="600"))
+    assert response.status_code == 200 and "persona" in response.content.decode()
+    verifier, challenge = _pkce()
+    recent = client.get("/sandbox-idp/authorize", _authorization(challenge, max_age="800"))
+    assert _id_token_claims(client, recent, verifier)["auth_time"] <= time.time() - 700
+
+
+def test_a_card_presented_again_gives_a_fresh_auth_time(client, households):
+    _card_used_seconds_ago(client, households, 3000)
+    verifier, challenge = _pkce()
+    response = client.post(
+        "/sandbox-idp/authorize",
+        {**_authorization(challenge, prompt="login"), "persona": households["taro"], "pin": "0000"},
+    )
+    assert _id_token_claims(client, response, verifier)["auth_time"] >= time.time() - 5
+
+
+def test_prompt_none_without_a_sign_in_answers_login_required(client, households):
+    response = client.get("/sandbox-idp/authorize", _authorization(_pkce()[1], prompt="none"))
+    assert response.status_code == 302
+    assert query(response["Location"])["error"] == "login_required"
+
+
+def test_a_forged_provider_cookie_is_ignored(client, households):
+    client.cookies[provider.SESSION_COOKIE] = "forged"
+    response = client.get("/sandbox-idp/authorize", _authorization(_pkce()[1]))
+    assert response.status_code == 200 and "persona" in response.content.decode()
+
+
+@pytest.mark.parametrize("params", [{"max_age": "ten"}, {"prompt": "none login"}, {"prompt": "sideways"}])
+def test_malformed_prompt_or_max_age_is_sent_back_as_invalid_request(client, params):
+    response = client.get("/sandbox-idp/authorize", _authorization(_pkce()[1], **params))
+    assert response.status_code == 302 and query(response["Location"])["error"] == "invalid_request"

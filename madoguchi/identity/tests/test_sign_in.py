@@ -165,3 +165,12 @@ def test_an_unreachable_provider_shows_the_error_page(client, settings):
     response = client.post("/login/")
     assert response.status_code == 400
     assert "ログインできませんでした" in response.content.decode()
+
+
+def test_signing_in_again_before_a_sensitive_action_needs_the_card_again(client, households):
+    """The provider remembers the first card sign-in, yet the RP's prompt=login makes it ask again."""
+    sign_in(client, households["taro"])
+    assert client.cookies.get(provider.SESSION_COOKIE)  # the provider's own single sign-on
+    authorize_url = start_sign_in(client, "/my/disclosure.json")
+    card_page = client.get(authorize_url)
+    assert card_page.status_code == 200 and "persona" in card_page.content.decode()

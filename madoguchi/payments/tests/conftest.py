@@ -26,9 +26,17 @@ def resident():
 
 @pytest.fixture
 def staff():
-    return create_staff_user(
+    """A 会計課 member: counter staff for every department, so every payment is within reach."""
+    import datetime as dt
+
+    from madoguchi.accounts.models import Role
+    from madoguchi.accounts.services import assign_role
+
+    user = create_staff_user(
         username="staff1", last_name="職員", first_name="一郎", password="correct-horse-9"
     )
+    assign_role(user=user, role=Role.COUNTER_STAFF, valid_from=dt.date(2020, 4, 1), actor=None)
+    return user
 
 
 @pytest.fixture

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 
 import pytest
@@ -169,3 +170,74 @@ def test_reconciliation_csv_lists_payments_refunds_and_mismatches(client, captur
     mismatch = [row for row in rows if row[0] == "不一致"]
     assert len(mismatch) == 1 and mismatch[0][10] == str(unsettled.pk)
     assert "created" in mismatch[0][11] and "captured" in mismatch[0][11]
+
+
+# --- Who among staff reaches a payment ----------------------------------------------------------
+
+
+@pytest.fixture
+def two_departments(db):
+    """A 課 where the fee is paid, an officer posted there, and an officer of another 課."""
+    from madoguchi.organization.tests.factories import DepartmentFactory, MembershipFactory
+
+    paid_to = DepartmentFactory(level="ka")
+    elsewhere = DepartmentFactory(municipality=paid_to.municipality, level="ka")
+    start = dt.date(2020, 4, 1)
+    own = MembershipFactory(department=paid_to, valid_from=start).user
+    other = MembershipFactory(department=elsewhere, valid_from=start).user
+    return paid_to, own, other
+
+
+def _counter_payment(resident, staff, department, key: str = "scoped") -> Payment:
+    return services.record_counter_payment(
+        payer=resident,
+        amount=300,
+        method="cash",
+        description="住民票の写し",
+        reference="R20260401-0000010",
+        purpose="case:R20260401-0000010",
+        actor=staff,
+        idempotency_key=key,
+        department=department,
+    )
+
+
+def test_staff_see_the_payments_of_their_department_only(client, resident, staff, two_departments):
+    paid_to, own, other = two_departments
+    payment = _counter_payment(resident, staff, paid_to)
+    client.force_login(own)
+    assert client.get(f"/staff/payments/{payment.pk}/").status_code == 200
+    assert str(payment.pk) in client.get("/staff/payments/").content.decode()
+    client.force_login(other)
+    assert client.get(f"/staff/payments/{payment.pk}/").status_code == 404
+    assert str(payment.pk) not in client.get("/staff/payments/").content.decode()
+
+
+def test_a_receipt_is_refused_to_staff_of_another_department(client, resident, staff, two_departments):
+    paid_to, own, other = two_departments
+    payment = _counter_payment(resident, staff, paid_to)
+    client.force_login(other)
+    assert client.get(f"/payments/{payment.pk}/receipt.pdf").status_code == 404
+    client.force_login(own)
+    assert client.get(f"/payments/{payment.pk}/receipt.pdf")["Content-Type"] == "application/pdf"
+
+
+def test_a_staff_member_without_a_post_or_role_is_refused_the_payment_pages(client, captured):
+    from madoguchi.accounts.services import create_staff_user
+
+    client.force_login(create_staff_user(username="nopost", last_name="無", first_name="所属"))
+    assert client.get("/staff/payments/").status_code == 403
+    assert client.get(f"/staff/payments/{captured.pk}/").status_code == 403
+    assert client.get("/staff/payments/reconciliation.csv").status_code == 403
+
+
+def test_the_reconciliation_csv_holds_only_the_departments_within_reach(
+    client, resident, staff, two_departments
+):
+    paid_to, own, other = two_departments
+    payment = _counter_payment(resident, staff, paid_to)
+    day = f"{timezone.localdate():%Y-%m-%d}"
+    client.force_login(other)
+    assert str(payment.pk) not in client.get(f"/staff/payments/reconciliation.csv?day={day}").content.decode()
+    client.force_login(own)
+    assert str(payment.pk) in client.get(f"/staff/payments/reconciliation.csv?day={day}").content.decode()

@@ -88,6 +88,7 @@ def dataset_search(request: HttpRequest) -> HttpResponse:
         {
             "form": form,
             "result": result,
+            "datasets": selectors.published_datasets(result.ids),
             "facets": facets,
             "page": page,
             "previous_url": "?" + urlencode({**base, "page": page - 1}) if page > 1 else "",
@@ -151,6 +152,7 @@ def resource_preview(request: HttpRequest, name: str, resource_id) -> HttpRespon
                 limit=PREVIEW_ROWS,
                 offset=offset,
                 numeric=services.numeric_fields(resource),
+                row_count=resource.import_rows_done,
             ),
         )
         params = {k: v for k, v in request.GET.items() if k in {"field", "value", "sort", "order"} and v}
@@ -509,8 +511,18 @@ def staff_resource(request: HttpRequest, name: str, resource_id) -> HttpResponse
         if request.headers.get("HX-Request")
         else "opendata/staff/resource.html"
     )
+    running = resource.import_status == Resource.ImportStatus.RUNNING
     return render(
-        request, template, {"dataset": dataset, "resource": resource, "report": resource.validation_report}
+        request,
+        template,
+        {
+            "dataset": dataset,
+            "resource": resource,
+            "report": resource.validation_report,
+            "rows_done": selectors.rows_imported(resource),
+            # every row is in and the indexes are being built (the longest part of a large import)
+            "indexing": running and 0 < resource.import_rows_total <= resource.import_rows_done,
+        },
     )
 
 

@@ -157,3 +157,23 @@ def test_rebuild_datastore_loads_the_tables_again_from_their_files(city, client)
     datastore.drop_table(resource.datastore_table)
     call_command("rebuild_datastore")
     assert client.get(url, {"field": "年齢階級", "value": "0-14歳"}).context["page"].total == 6
+
+
+@pytest.mark.django_db
+def test_the_import_page_shows_a_running_copy_and_then_the_index_build(city, editor, monkeypatch):
+    resource = _resource("aed")
+    url = f"/staff/opendata/aed/resources/{resource.pk}/"
+    Resource.objects.filter(pk=resource.pk).update(
+        import_status=Resource.ImportStatus.RUNNING, import_rows_done=0, import_rows_total=5000
+    )
+    # PostgreSQL's COPY reports its progress to other sessions only (pg_stat_progress_copy)
+    monkeypatch.setattr(
+        datastore, "rows_copied", lambda name: 1234 if name == resource.datastore_table else None
+    )
+    page = editor.get(url, HTTP_HX_REQUEST="true").content.decode()
+    assert 'value="1234"' in page and "1234 / 5000 行" in page
+    assert "索引を作成しています" not in page
+    Resource.objects.filter(pk=resource.pk).update(import_rows_done=5000)
+    monkeypatch.setattr(datastore, "rows_copied", lambda name: None)
+    page = editor.get(url).content.decode()
+    assert "5000 / 5000 行" in page and "索引を作成しています" in page

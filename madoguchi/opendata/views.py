@@ -279,8 +279,11 @@ def dataset_map(request: HttpRequest, name: str) -> HttpResponse:
     for resource in _located_resources(dataset):
         fields = list(resource.datastore_fields)
         latitude, longitude = _coordinates(fields)
-        label_index = next(
-            (fields.index(n) for n in ("名称", "設置箇所名称", "イベント名") if n in fields), None
+        # a point's name; points without one (消防水利施設) are called by their kind and ID
+        label_columns = (
+            next(([fields.index(n)] for n in ("名称", "設置箇所名称", "イベント名") if n in fields), None)
+            or [fields.index(n) for n in ("種別", "ID") if n in fields]
+            or [0]
         )
         address_index = fields.index("所在地_連結表記") if "所在地_連結表記" in fields else None
         for row in _rows_of(resource):
@@ -292,7 +295,7 @@ def dataset_map(request: HttpRequest, name: str) -> HttpResponse:
                 continue
             points.append(
                 {
-                    "name": row[label_index] if label_index is not None else row[0],
+                    "name": " ".join(row[column] for column in label_columns if row[column]),
                     "address": row[address_index] if address_index is not None else "",
                     "lat": lat,
                     "lon": lon,

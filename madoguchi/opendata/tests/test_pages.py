@@ -82,6 +82,22 @@ def test_the_map_lists_the_points_even_without_tiles(city, client, settings):
 
 
 @pytest.mark.django_db
+def test_every_location_dataset_maps_named_points_inside_the_city(city, client):
+    located = [
+        dataset for dataset in Dataset.objects.order_by("name") if dataset.name != "population-by-area-age"
+    ]
+    assert len(located) == 12
+    for dataset in located:
+        points = client.get(f"/dataset/{dataset.name}/map/").context["points"]
+        assert points, dataset.name
+        for point in points:
+            assert 35.87 < point["lat"] < 35.95 and 140.13 < point["lon"] < 140.25, (dataset.name, point)
+            assert point["name"] and not point["name"].isdigit(), (dataset.name, point)
+    water = client.get("/dataset/fire-water-sources/map/").context["points"]
+    assert {point["name"].split()[0] for point in water} == {"消火栓", "防火水槽"}
+
+
+@pytest.mark.django_db
 def test_schemas_are_served_as_table_schema_json(city, client):
     schema = client.get("/opendata/schemas/public-wifi.json").json()
     assert schema["primaryKey"] == ["ID"]

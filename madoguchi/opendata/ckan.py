@@ -10,6 +10,7 @@ JSON object. Only read actions exist, so POST needs no CSRF token, as in CKAN.
 from __future__ import annotations
 
 import json
+import threading
 from collections.abc import Callable
 from typing import Any
 
@@ -289,22 +290,31 @@ def package_dict(request: HttpRequest, dataset: Dataset) -> dict:
 # Serialised datasets of one catalogue version, by (language, site root, id). Harvesters and
 # portals ask package_search for the same pages again and again, and a dataset's dict changes
 # only when the catalogue does: it is built from the database once per version, then reused.
+# The oldest are dropped beyond a bound (a few kilobytes each), so memory stays small per process.
 _serialised: dict[tuple[str, str, str], dict] = {}
 _serialised_version: tuple[int, int] | None = None
-_SERIALISED_MAX = 50_000  # a bound on memory however many hosts or languages ask
+_serialised_lock = threading.Lock()
+_SERIALISED_MAX = 2_000
 
 
 def _package_dicts(request: HttpRequest, ids: list[str], version: tuple[int, int]) -> list[dict]:
     """``package_dict`` of the published datasets ``ids`` (in that order), as of ``version``."""
     global _serialised_version
-    if version != _serialised_version or len(_serialised) > _SERIALISED_MAX:
-        _serialised.clear()
-        _serialised_version = version
+    with _serialised_lock:
+        if version != _serialised_version:
+            _serialised.clear()
+            _serialised_version = version
     site = (get_language() or "", request.build_absolute_uri("/"))
     found = {pk: _serialised.get((*site, pk)) for pk in ids}
     missing = [pk for pk, item in found.items() if item is None]
     for dataset in selectors.published_datasets(missing) if missing else ():
-        found[str(dataset.pk)] = _serialised[(*site, str(dataset.pk))] = package_dict(request, dataset)
+        found[str(dataset.pk)] = package_dict(request, dataset)
+    if missing:
+        with _serialised_lock:
+            if version == _serialised_version:  # else the catalogue moved meanwhile: keep none
+                _serialised.update({(*site, pk): found[pk] for pk in missing if found[pk] is not None})
+                while len(_serialised) > _SERIALISED_MAX:
+                    del _serialised[next(iter(_serialised))]
     return [item for pk in ids if (item := found[pk]) is not None]
 
 

@@ -10,11 +10,13 @@ JSON object. Only read actions exist, so POST needs no CSRF token, as in CKAN.
 from __future__ import annotations
 
 import json
+import threading
 from collections.abc import Callable
 from typing import Any
 
 from django.http import HttpRequest, JsonResponse
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.views.decorators.csrf import csrf_exempt
 
 from madoguchi.opendata import datastore, selectors, services, tabular
@@ -285,6 +287,37 @@ def package_dict(request: HttpRequest, dataset: Dataset) -> dict:
     }
 
 
+# Serialised datasets of one catalogue version, by (language, site root, id). Harvesters and
+# portals ask package_search for the same pages again and again, and a dataset's dict changes
+# only when the catalogue does: it is built from the database once per version, then reused.
+# The oldest are dropped beyond a bound (a few kilobytes each), so memory stays small per process.
+_serialised: dict[tuple[str, str, str], dict] = {}
+_serialised_version: tuple[int, int] | None = None
+_serialised_lock = threading.Lock()
+_SERIALISED_MAX = 2_000
+
+
+def _package_dicts(request: HttpRequest, ids: list[str], version: tuple[int, int]) -> list[dict]:
+    """``package_dict`` of the published datasets ``ids`` (in that order), as of ``version``."""
+    global _serialised_version
+    with _serialised_lock:
+        if version != _serialised_version:
+            _serialised.clear()
+            _serialised_version = version
+    site = (get_language() or "", request.build_absolute_uri("/"))
+    found = {pk: _serialised.get((*site, pk)) for pk in ids}
+    missing = [pk for pk, item in found.items() if item is None]
+    for dataset in selectors.published_datasets(missing) if missing else ():
+        found[str(dataset.pk)] = package_dict(request, dataset)
+    if missing:
+        with _serialised_lock:
+            if version == _serialised_version:  # else the catalogue moved meanwhile: keep none
+                _serialised.update({(*site, pk): found[pk] for pk in missing if found[pk] is not None})
+                while len(_serialised) > _SERIALISED_MAX:
+                    del _serialised[next(iter(_serialised))]
+    return [item for pk in ids if (item := found[pk]) is not None]
+
+
 # --- actions ------------------------------------------------------------------------------------------
 
 
@@ -310,7 +343,7 @@ def package_search(request: HttpRequest, params: dict) -> dict:
     return {
         "count": result.count,
         "sort": _str(params, "sort") or "score desc, metadata_modified desc",
-        "results": [package_dict(request, dataset) for dataset in result.datasets],
+        "results": _package_dicts(request, result.ids, result.version),
         "facets": {
             name: {key: count for key, _label, count in items} for name, items in result.facets.items()
         },
@@ -379,7 +412,7 @@ def _datasets_where(request: HttpRequest, params: dict, fq: str) -> list[dict]:
     if not _bool(params, "include_datasets", False):
         return []
     result = selectors.search(selectors.SearchParams(fq=fq, rows=1000))
-    return [package_dict(request, dataset) for dataset in result.datasets]
+    return _package_dicts(request, result.ids, result.version)
 
 
 def organization_show(request: HttpRequest, params: dict) -> dict:
@@ -495,6 +528,7 @@ def datastore_search(request: HttpRequest, params: dict) -> dict:
                 include_total=_bool(params, "include_total", True),
                 selected=selected,
                 numeric=services.numeric_fields(resource),
+                row_count=resource.import_rows_done,
             ),
         )
     except datastore.DatastoreQueryError as exc:

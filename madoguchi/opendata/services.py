@@ -301,6 +301,8 @@ def import_to_datastore(resource: Resource) -> int:
         datastore.create_table(name, width)
         with resource.file.open("rb") as stream:
             loaded = datastore.load_csv(name, width, stream, rows=total_rows, progress=progress)
+        # Every row is in; the editor's page says the indexes are being built meanwhile.
+        _set_progress(resource.pk, import_rows_done=loaded, import_rows_total=loaded)
         datastore.create_indexes(name, width)
     except Exception as exc:
         datastore.drop_table(name)
@@ -313,6 +315,7 @@ def import_to_datastore(resource: Resource) -> int:
         import_rows_done=loaded,
         import_rows_total=loaded,
     )
+    catalogue_changed()  # the dataset's resource is now datastore_active
     return loaded
 
 

@@ -88,6 +88,7 @@ def dataset_search(request: HttpRequest) -> HttpResponse:
         {
             "form": form,
             "result": result,
+            "datasets": selectors.published_datasets(result.ids),
             "facets": facets,
             "page": page,
             "previous_url": "?" + urlencode({**base, "page": page - 1}) if page > 1 else "",
@@ -151,6 +152,7 @@ def resource_preview(request: HttpRequest, name: str, resource_id) -> HttpRespon
                 limit=PREVIEW_ROWS,
                 offset=offset,
                 numeric=services.numeric_fields(resource),
+                row_count=resource.import_rows_done,
             ),
         )
         params = {k: v for k, v in request.GET.items() if k in {"field", "value", "sort", "order"} and v}
@@ -277,8 +279,11 @@ def dataset_map(request: HttpRequest, name: str) -> HttpResponse:
     for resource in _located_resources(dataset):
         fields = list(resource.datastore_fields)
         latitude, longitude = _coordinates(fields)
-        label_index = next(
-            (fields.index(n) for n in ("名称", "設置箇所名称", "イベント名") if n in fields), None
+        # a point's name; points without one (消防水利施設) are called by their kind and ID
+        label_columns = (
+            next(([fields.index(n)] for n in ("名称", "設置箇所名称", "イベント名") if n in fields), None)
+            or [fields.index(n) for n in ("種別", "ID") if n in fields]
+            or [0]
         )
         address_index = fields.index("所在地_連結表記") if "所在地_連結表記" in fields else None
         for row in _rows_of(resource):
@@ -290,7 +295,7 @@ def dataset_map(request: HttpRequest, name: str) -> HttpResponse:
                 continue
             points.append(
                 {
-                    "name": row[label_index] if label_index is not None else row[0],
+                    "name": " ".join(row[column] for column in label_columns if row[column]),
                     "address": row[address_index] if address_index is not None else "",
                     "lat": lat,
                     "lon": lon,
@@ -509,8 +514,18 @@ def staff_resource(request: HttpRequest, name: str, resource_id) -> HttpResponse
         if request.headers.get("HX-Request")
         else "opendata/staff/resource.html"
     )
+    running = resource.import_status == Resource.ImportStatus.RUNNING
     return render(
-        request, template, {"dataset": dataset, "resource": resource, "report": resource.validation_report}
+        request,
+        template,
+        {
+            "dataset": dataset,
+            "resource": resource,
+            "report": resource.validation_report,
+            "rows_done": selectors.rows_imported(resource),
+            # every row is in and the indexes are being built (the longest part of a large import)
+            "indexing": running and 0 < resource.import_rows_total <= resource.import_rows_done,
+        },
     )
 
 

@@ -104,7 +104,45 @@ _VALUES = {
     ],
     "care-service-providers": ["訪問介護", "通所介護", "短期入所生活介護", "居宅介護支援"],
     "medical-institutions": ["病院", "診療所", "歯科診療所"],
-    "cultural-properties": ["市指定有形文化財", "市指定史跡", "県指定無形民俗文化財"],
+    # (名称, 名称_カナ, 名称_英字, 文化財分類, 種類): a cultural property has its own name, not a hall's
+    "cultural-properties": [
+        ("稲荷神社本殿", "イナリジンジャホンデン", "Main Hall of Inari Shrine", "市指定有形文化財", "建造物"),
+        (
+            "旧宿場の石造道標",
+            "キュウシュクバノセキゾウドウヒョウ",
+            "Stone Signpost of the Old Post Town",
+            "市指定有形文化財",
+            "石造物",
+        ),
+        ("大池の板碑群", "オオイケノイタビグン", "Stone Stupas of Oike", "市指定史跡", "史跡"),
+        ("中町の山車", "ナカマチノダシ", "Festival Float of Nakamachi", "市指定有形民俗文化財", "民俗資料"),
+        (
+            "夏祭りの綱渡り舞",
+            "ナツマツリノツナワタリマイ",
+            "Summer Festival Rope Dance",
+            "県指定無形民俗文化財",
+            "民俗芸能",
+        ),
+        (
+            "旧家の長屋門",
+            "キュウカノナガヤモン",
+            "Nagaya Gate of the Old House",
+            "市指定有形文化財",
+            "建造物",
+        ),
+        ("古墳群", "コフングン", "Burial Mounds", "市指定史跡", "史跡"),
+        ("寺の梵鐘", "テラノボンショウ", "Temple Bell", "市指定有形文化財", "工芸品"),
+    ],
+    "tourist-facilities": [
+        ("沼の水辺公園", "ヌマノミズベコウエン", "Lakeside Park"),
+        ("市民の森", "シミンノモリ", "Citizens' Forest"),
+        ("観光物産センター", "カンコウブッサンセンター", "Tourist and Local Products Centre"),
+        ("歴史民俗資料館", "レキシミンゾクシリョウカン", "Museum of History and Folklore"),
+        ("城跡公園", "シロアトコウエン", "Castle Ruins Park"),
+        ("花の丘", "ハナノオカ", "Flower Hill"),
+        ("運動公園", "ウンドウコウエン", "Sports Park"),
+        ("農産物直売所", "ノウサンブツチョクバイジョ", "Farmers' Market"),
+    ],
     "fire-water-sources": ["消火栓", "防火水槽"],
 }
 
@@ -230,9 +268,20 @@ def _row(code: str, header: list[str], index: int, rng: random.Random) -> list[s
                 }
             )
         elif code == "cultural-properties":
+            name, kana, english, category, kind = _VALUES[code][(index - 1) % len(_VALUES[code])]
             values.update(
-                {"文化財分類": _VALUES[code][index % 3], "種類": "建造物", "指定日": f"19{60 + index}-11-03"}
+                {
+                    "名称": name,
+                    "名称_カナ": kana,
+                    "名称_英字": english,
+                    "文化財分類": category,
+                    "種類": kind,
+                    "指定日": f"19{60 + index}-11-03",
+                }
             )
+        elif code == "tourist-facilities":
+            name, kana, english = _VALUES[code][(index - 1) % len(_VALUES[code])]
+            values.update({"名称": name, "名称_カナ": kana, "名称_英字": english})
         elif code == "evacuation-sites":
             values.update(
                 {

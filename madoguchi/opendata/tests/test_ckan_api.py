@@ -207,3 +207,69 @@ def test_lists_of_organizations_groups_tags_and_status(city, client):
     assert "防災" in client.get("/api/3/action/tag_list").json()["result"]
     status = client.get("/api/action/status_show").json()["result"]
     assert status["ckan_version"].startswith("2.")
+
+
+@pytest.mark.django_db
+def test_a_repeated_search_reads_nothing_from_the_database(city, client, django_assert_num_queries):
+    body = {"q": "避難", "fq": "res_format:csv", "facet.field": json.dumps(["organization", "tags"])}
+    first = client.get("/api/3/action/package_search", body).json()["result"]
+    with django_assert_num_queries(0):
+        again = client.get("/api/3/action/package_search", body).json()["result"]
+    assert again == first
+    assert first["count"] >= 1
+
+
+@pytest.mark.django_db
+def test_search_shows_a_change_to_the_catalogue_at_once(city, client):
+    from madoguchi.opendata import selectors, services
+
+    body = {"fq": "name:aed", "facet.field": json.dumps(["tags"])}
+    before = client.get("/api/3/action/package_search", body).json()["result"]
+    dataset = selectors.dataset_for_staff("aed")
+    services.save_dataset(
+        actor=None,
+        dataset=dataset,
+        name="aed",
+        title="AED設置箇所一覧（改訂）",
+        notes=dataset.notes,
+        organization=dataset.organization,
+        standard_code=dataset.standard_code,
+        tags=["改訂"],
+    )
+    after = client.get("/api/3/action/package_search", body).json()["result"]
+    assert before["results"][0]["title"] != after["results"][0]["title"] == "AED設置箇所一覧（改訂）"
+    assert after["facets"]["tags"] == {"改訂": 1}
+    services.return_to_draft(dataset=dataset, actor=None)
+    assert client.get("/api/3/action/package_search", body).json()["result"]["count"] == 0
+
+
+@pytest.mark.django_db
+def test_field_terms_combine_as_and_with_negation_and_words(city, client):
+    def names(**body: str) -> list[str]:
+        result = client.get("/api/3/action/package_search", {"rows": 100, "sort": "name asc", **body})
+        return [dataset["name"] for dataset in result.json()["result"]["results"]]
+
+    bosai = names(fq="groups:bosai")
+    assert len(bosai) == 3
+    assert names(fq="groups:bosai -tags:AED") == [name for name in bosai if name != "aed"]
+    assert names(fq="groups:bosai tags:AED") == ["aed"]
+    assert names(fq="-groups:bosai") == sorted(set(names()) - set(bosai))
+    assert names(q="aed", fq="groups:bosai") == ["aed"]
+    assert names(fq="res_format:csv") == names(fq="res_format:CSV") == names()
+
+
+@pytest.mark.django_db
+def test_datastore_totals_are_exact_with_and_without_filters(city, client):
+    resource = Resource.objects.get(dataset__name="population-by-area-age")
+
+    def total(**body) -> int:
+        response = client.post(
+            "/api/3/action/datastore_search",
+            json.dumps({"resource_id": str(resource.pk), "limit": 1, **body}),
+            content_type="application/json",
+        )
+        return response.json()["result"].get("total")
+
+    assert total() == resource.import_rows_done > 6
+    assert total(filters={"年齢階級": "75歳以上"}) == 6
+    assert total(include_total=False) is None

@@ -30,6 +30,18 @@ def test_the_whole_demo_catalogue_has_no_shacl_violation(city, client):
 
 
 @pytest.mark.django_db
+def test_the_catalogue_with_the_citys_own_statistics_has_no_shacl_violation(city, client):
+    from madoguchi.opendata import statistics
+
+    names = statistics.refresh()
+    assert names
+    data = Graph().parse(data=client.get("/catalog.ttl").content, format="turtle")
+    assert len(list(data.subjects(RDF.type, DCAT.Dataset))) == 13 + len(names)
+    conforms, _graph, text = validate(data, shacl_graph=_shapes(), inference="none")
+    assert conforms, text
+
+
+@pytest.mark.django_db
 @pytest.mark.parametrize(("suffix", "rdf_format"), [("ttl", "turtle"), ("jsonld", "json-ld"), ("rdf", "xml")])
 def test_one_dataset_in_each_serialisation_conforms(city, client, suffix, rdf_format):
     response = client.get(f"/dataset/public-wifi.{suffix}")

@@ -82,6 +82,22 @@ def test_the_map_lists_the_points_even_without_tiles(city, client, settings):
 
 
 @pytest.mark.django_db
+def test_every_location_dataset_maps_named_points_inside_the_city(city, client):
+    located = [
+        dataset for dataset in Dataset.objects.order_by("name") if dataset.name != "population-by-area-age"
+    ]
+    assert len(located) == 12
+    for dataset in located:
+        points = client.get(f"/dataset/{dataset.name}/map/").context["points"]
+        assert points, dataset.name
+        for point in points:
+            assert 35.87 < point["lat"] < 35.95 and 140.13 < point["lon"] < 140.25, (dataset.name, point)
+            assert point["name"] and not point["name"].isdigit(), (dataset.name, point)
+    water = client.get("/dataset/fire-water-sources/map/").context["points"]
+    assert {point["name"].split()[0] for point in water} == {"消火栓", "防火水槽"}
+
+
+@pytest.mark.django_db
 def test_schemas_are_served_as_table_schema_json(city, client):
     schema = client.get("/opendata/schemas/public-wifi.json").json()
     assert schema["primaryKey"] == ["ID"]
@@ -157,3 +173,23 @@ def test_rebuild_datastore_loads_the_tables_again_from_their_files(city, client)
     datastore.drop_table(resource.datastore_table)
     call_command("rebuild_datastore")
     assert client.get(url, {"field": "年齢階級", "value": "0-14歳"}).context["page"].total == 6
+
+
+@pytest.mark.django_db
+def test_the_import_page_shows_a_running_copy_and_then_the_index_build(city, editor, monkeypatch):
+    resource = _resource("aed")
+    url = f"/staff/opendata/aed/resources/{resource.pk}/"
+    Resource.objects.filter(pk=resource.pk).update(
+        import_status=Resource.ImportStatus.RUNNING, import_rows_done=0, import_rows_total=5000
+    )
+    # PostgreSQL's COPY reports its progress to other sessions only (pg_stat_progress_copy)
+    monkeypatch.setattr(
+        datastore, "rows_copied", lambda name: 1234 if name == resource.datastore_table else None
+    )
+    page = editor.get(url, HTTP_HX_REQUEST="true").content.decode()
+    assert 'value="1234"' in page and "1234 / 5000 行" in page
+    assert "索引を作成しています" not in page
+    Resource.objects.filter(pk=resource.pk).update(import_rows_done=5000)
+    monkeypatch.setattr(datastore, "rows_copied", lambda name: None)
+    page = editor.get(url).content.decode()
+    assert "5000 / 5000 行" in page and "索引を作成しています" in page

@@ -173,13 +173,18 @@ def carried_answers(draft: Draft) -> dict[str, Any]:
     if not wanted:
         return {}
     earlier: dict[tuple[str, str], Any] = {}
-    siblings = (
-        Draft.objects.filter(bundle_id=draft.bundle_id).exclude(pk=draft.pk).select_related("form_version")
+    # The bundle comes with its drafts (this one among them), so it costs no query of its own.
+    drafts = list(
+        Draft.objects.filter(bundle_id=draft.bundle_id)
+        .select_related("form_version", "bundle")
+        .order_by("updated_at")
     )
-    for sibling in siblings.order_by("updated_at"):
+    for sibling in drafts:
+        if sibling.pk == draft.pk:
+            continue
         types = {question.key: question.type for question in _spec(sibling).all_fields()}
         earlier |= {(key, types[key]): value for key, value in sibling.answers.items() if key in types}
-    life_event = draft.bundle.life_event_code
+    life_event = drafts[0].bundle.life_event_code
     carried: dict[str, Any] = {}
     for question in wanted:
         source = next(

@@ -8,6 +8,7 @@ import secrets
 from typing import Any
 
 from django.db import transaction
+from django.db.models import ProtectedError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -194,6 +195,33 @@ def open_guest_account() -> User:
         user=user, issuer=GUEST_ISSUER, subject=subject, resident_code="", last_sign_in_at=timezone.now()
     )
     return user
+
+
+def remove_guest_accounts(*, user_ids: list[int]) -> int:
+    """Delete guest accounts nothing refers to any more; returns how many were removed.
+
+    Only accounts whose every identity is a guest's are touched. One still owning a draft or a
+    case (a visitor who started again meanwhile) is protected by its foreign keys and kept.
+    """
+    removed = 0
+    for user_id in user_ids:
+        try:
+            with transaction.atomic():
+                identities = ResidentIdentity.objects.filter(user_id=user_id)
+                if identities.exclude(issuer=GUEST_ISSUER).exists() or not identities.exists():
+                    continue
+                User.objects.filter(pk=user_id, kind=User.Kind.RESIDENT).delete()
+                removed += 1
+        except ProtectedError:
+            continue
+    if removed:
+        record_event(
+            action="identity.guest_accounts_removed",
+            object_type="accounts.user",
+            purpose="使われなくなったゲストアカウントの削除",
+            details={"count": removed},
+        )
+    return removed
 
 
 def record_sign_in_failure(*, reason: str) -> None:

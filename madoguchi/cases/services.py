@@ -118,6 +118,7 @@ def consent_to_prefill(*, draft: Draft, actor) -> Draft:
         actor=actor,
         purpose=_prefill_purpose(procedure_selectors.procedure_by_code(draft.procedure_code)),
         attributes=attributes,
+        moving_in=True,
     )
     if data is None:
         raise ApplicationError(_("住民記録が見つかりませんでした。窓口にお問い合わせください。"))
@@ -271,6 +272,7 @@ def _recheck_prefilled(draft: Draft, spec: engine.FormSpec, actor, procedure) ->
         actor=actor,
         purpose=_prefill_purpose(procedure) + "の申請時確認",
         attributes=prefill.attributes_of(spec),
+        moving_in=True,
     )
     current = prefill.values_for(spec, data) if data else {}
     for key, value in draft.prefilled.items():

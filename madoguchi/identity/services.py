@@ -147,6 +147,7 @@ def counter_account(*, resident_code: str, actor: Any) -> User:
         actor=actor,
         purpose="窓口での申請支援のためのアカウント作成",
         attributes=["last_name", "first_name", "last_name_kana", "first_name_kana"],
+        moving_in=True,
     )
     if data is None:
         raise ValueError(f"no registry record {resident_code}")

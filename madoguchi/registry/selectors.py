@@ -143,21 +143,22 @@ def sandbox_personas(*, limit: int, actor: Any, purpose: str) -> list[CardItems]
 
 
 def resident_data(
-    resident_code: str, *, actor: Any, purpose: str, attributes: list[str]
+    resident_code: str, *, actor: Any, purpose: str, attributes: list[str], moving_in: bool = False
 ) -> ResidentData | None:
     """A resident's record and household from the configured adapter, for ``purpose``.
 
     ``attributes`` names what will be used (e.g. the fields a form prefills); it is kept in the
     audit event, so a resident can later see exactly what was read and why.
 
-    A person not (yet) in the registry but moving in is read from the 転出証明書情報 the
-    municipality they leave sent ahead (``RegistryAdapter.moving_in``); the event names the
-    source it was read from.
+    With ``moving_in``, a person not (yet) in the registry is read from the 転出証明書情報 the
+    municipality they leave sent ahead (``RegistryAdapter.moving_in``) — for filling in their
+    applications, never for certifying: a certificate is only ever made from the registry. The
+    event names the source it was read from.
     """
     adapter = get_adapter()
     data = adapter.resident(resident_code)
     source = SOURCE_REGISTRY
-    if data is None:
+    if data is None and moving_in:
         data = adapter.moving_in(resident_code)
         source = SOURCE_TRANSFER_OUT
     record_event(

@@ -206,3 +206,31 @@ def test_the_move_in_bundle_leaves_at_most_30_percent_to_write_as_the_docs_repor
     specs = [engine.parse_definition(draft.form_version.definition) for draft in drafts]
     assert measured == written.bundle_stats(specs, life_event=written.MOVING_IN, rows=rows)
     assert written.not_typed_share(measured) >= 0.7
+
+
+def test_the_family_starts_the_life_event_online_and_sees_its_members_on_the_move_in_notice(
+    client, moving_city
+):
+    user = _signed_in(FAMILY)
+    client.force_login(user)
+    response = client.post("/apply/bundle/moving-in/", {"procedure": list(FAMILY_CODES)})
+    assert response.status_code == 302
+    notice = Draft.objects.get(applicant=user, procedure_code="tennyu-jizen")
+    consent = client.get(f"/apply/d/{notice.pk}/consent/")
+    assert "転出証明書情報" in consent.content.decode()
+    client.post(f"/apply/d/{notice.pk}/consent/", {"decision": "accept"})
+    page = client.get(f"/apply/d/{notice.pk}/step/move/").content.decode()
+    for _code, _last, first, *_rest in FAMILY["persons"][1:]:
+        assert first in page
+
+
+def test_at_the_counter_the_sandbox_card_of_a_person_moving_in_finds_their_notice(moving_city):
+    from madoguchi.accounts.selectors import staff_by_username
+    from madoguchi.identity.cardreader import SANDBOX_PIN, sandbox_cards
+
+    clerk = staff_by_username("nakajima.y")
+    head_code = FAMILY["persons"][0][0]
+    assert head_code in {card.card_id for card in sandbox_cards(actor=clerk)}
+    assert identity_services.resident_from_card(card_id=head_code, pin=SANDBOX_PIN, actor=clerk) == head_code
+    account = identity_services.counter_account(resident_code=head_code, actor=clerk)
+    assert (account.last_name, account.first_name) == ("森田", "健一")

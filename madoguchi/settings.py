@@ -131,6 +131,7 @@ CELERY_TIMEZONE = "Asia/Tokyo"
 # named in docs/operations.md do the same work by hand).
 CELERY_BEAT_SCHEDULE = {
     "retention": {"task": "madoguchi.cases.tasks.apply_retention", "schedule": 24 * 60 * 60},
+    "guest-accounts": {"task": "madoguchi.cases.tasks.remove_idle_guest_accounts", "schedule": 24 * 60 * 60},
     "outbox": {"task": "madoguchi.notifications.tasks.sweep_outbox_task", "schedule": 60},
     "settle-payments": {"task": "madoguchi.payments.tasks.settle_payments", "schedule": 5 * 60},
     "issue-pending-certificates": {
@@ -142,6 +143,8 @@ CELERY_BEAT_SCHEDULE = {
 }
 # Days an unsent draft (下書き) is kept after its last change.
 MADOGUCHI_DRAFT_EXPIRY_DAYS = int(os.environ.get("MADOGUCHI_DRAFT_EXPIRY_DAYS", 30))
+# Days after which a guest account (applying without sign-in) that owns no draft or case is removed.
+MADOGUCHI_GUEST_ACCOUNT_DAYS = int(os.environ.get("MADOGUCHI_GUEST_ACCOUNT_DAYS", 1))
 
 # --- Files -----------------------------------------------------------------------------------------
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))

@@ -6,6 +6,10 @@ address and building). Group fields (e.g. the children for 児童手当) take on
 member (``household_members`` / ``household_children``); a row fills its name sub-field (type
 japanese_name) and every sub-field whose key is a member attribute (``birth_date``,
 ``relationship``, ``sex``).
+
+For a person moving in, the same attributes come from the 転出証明書情報 the municipality they
+leave sent ahead (see ``registry.selectors.resident_data``); ``head_of_household`` (世帯主) is
+the member whose 続柄 is 世帯主, and ``domicile`` (本籍) is only known from that information.
 """
 
 from __future__ import annotations
@@ -31,6 +35,8 @@ ATTRIBUTE_LABELS = {
     "relationship": _("続柄"),
     "became_resident_on": _("住民となった年月日"),
     "previous_address": _("前住所"),
+    "domicile": _("本籍"),
+    "head_of_household": _("世帯主"),
     "household_members": _("世帯員"),
     "household_children": _("世帯の子ども"),
 }
@@ -83,6 +89,10 @@ def values_for(spec: engine.FormSpec, data: ResidentData) -> dict[str, Any]:
                 continue
             if field.type == "group":
                 values[field.key] = [_row(field, member) for member in getattr(data, field.prefill)]
+            elif field.prefill == "head_of_household":
+                head = data.head_of_household
+                if head is not None:
+                    values[field.key] = _value(field.type, "full_name", head)
             else:
                 values[field.key] = _value(field.type, field.prefill, data)
     return values

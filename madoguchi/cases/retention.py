@@ -6,7 +6,8 @@ messages, notes, uploaded files and the link to the resident record. What remain
 procedure, department, status history, dates, fee) supports statistics and the audit trail,
 which is never touched. Drafts never sent expire ``MADOGUCHI_DRAFT_EXPIRY_DAYS`` after their last
 change. Both run daily as Celery tasks and by ``madoguchi retention``; ``now`` can be passed so the
-rules are tested at any date.
+rules are tested at any date. Guest accounts (a visitor applying without signing in) left with no
+draft and no case are removed ``MADOGUCHI_GUEST_ACCOUNT_DAYS`` after they were opened.
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ from django.db.models import Max, Q
 
 from madoguchi.audit.services import record_event
 from madoguchi.cases.models import Attachment, Draft, Message, Note, PrefillConsent, Revision, Submission
+from madoguchi.identity import selectors as identity_selectors
+from madoguchi.identity import services as identity_services
 from madoguchi.procedures.selectors import retention_years_by_code
 
 CLOSED = (Submission.Status.COMPLETED, Submission.Status.REJECTED)
@@ -121,3 +124,20 @@ def apply_retention(*, now: dt.datetime) -> RetentionResult:
         anonymise(submission=submission, now=now)
         anonymised.append(submission.receipt_number)
     return RetentionResult(anonymised=anonymised, drafts_expired=expire_drafts(now=now))
+
+
+def remove_idle_guest_accounts(*, now: dt.datetime) -> int:
+    """Remove guest accounts opened MADOGUCHI_GUEST_ACCOUNT_DAYS ago that own no draft or case.
+
+    A guest's account exists only to own the visitor's drafts and submissions; once its drafts
+    have been sent or have expired and it owns no case, nobody can use it again (it has no
+    password and its session is gone). Returns how many were removed.
+    """
+    candidates = identity_selectors.guest_accounts_opened_before(
+        now - dt.timedelta(days=settings.MADOGUCHI_GUEST_ACCOUNT_DAYS)
+    )
+    in_use = set(Draft.objects.filter(applicant_id__in=candidates).values_list("applicant_id", flat=True))
+    in_use |= set(
+        Submission.objects.filter(applicant_id__in=candidates).values_list("applicant_id", flat=True)
+    )
+    return identity_services.remove_guest_accounts(user_ids=[pk for pk in candidates if pk not in in_use])

@@ -118,6 +118,7 @@ def consent_to_prefill(*, draft: Draft, actor) -> Draft:
         actor=actor,
         purpose=_prefill_purpose(procedure_selectors.procedure_by_code(draft.procedure_code)),
         attributes=attributes,
+        moving_in=True,
     )
     if data is None:
         raise ApplicationError(_("住民記録が見つかりませんでした。窓口にお問い合わせください。"))
@@ -173,13 +174,18 @@ def carried_answers(draft: Draft) -> dict[str, Any]:
     if not wanted:
         return {}
     earlier: dict[tuple[str, str], Any] = {}
-    siblings = (
-        Draft.objects.filter(bundle_id=draft.bundle_id).exclude(pk=draft.pk).select_related("form_version")
+    # The bundle comes with its drafts (this one among them), so it costs no query of its own.
+    drafts = list(
+        Draft.objects.filter(bundle_id=draft.bundle_id)
+        .select_related("form_version", "bundle")
+        .order_by("updated_at")
     )
-    for sibling in siblings.order_by("updated_at"):
+    for sibling in drafts:
+        if sibling.pk == draft.pk:
+            continue
         types = {question.key: question.type for question in _spec(sibling).all_fields()}
         earlier |= {(key, types[key]): value for key, value in sibling.answers.items() if key in types}
-    life_event = draft.bundle.life_event_code
+    life_event = drafts[0].bundle.life_event_code
     carried: dict[str, Any] = {}
     for question in wanted:
         source = next(
@@ -266,6 +272,7 @@ def _recheck_prefilled(draft: Draft, spec: engine.FormSpec, actor, procedure) ->
         actor=actor,
         purpose=_prefill_purpose(procedure) + "の申請時確認",
         attributes=prefill.attributes_of(spec),
+        moving_in=True,
     )
     current = prefill.values_for(spec, data) if data else {}
     for key, value in draft.prefilled.items():

@@ -346,6 +346,7 @@ def counter_resident(request: HttpRequest, resident_code: str) -> HttpResponse:
         actor=request.user,
         purpose="窓口での申請支援",
         attributes=["full_name", "birth_date", "address"],
+        moving_in=True,
     )
     if data is None:
         raise Http404

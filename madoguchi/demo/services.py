@@ -23,6 +23,7 @@ from madoguchi.demo.data import names, places
 from madoguchi.demo.data import opendata as opendata_demo
 from madoguchi.demo.data.approvals import MATTER_CLASSES, TOP_STAFF
 from madoguchi.demo.data.forms import FORMS
+from madoguchi.demo.data.moving_in import MOVING_IN_HOUSEHOLDS
 from madoguchi.demo.data.organization import DEPARTMENTS, MAIN_PHONE, POSITIONS, STAFF
 from madoguchi.demo.data.records import FILE_PLAN, FILES
 from madoguchi.formbuilder import selectors as form_selectors
@@ -36,7 +37,7 @@ from madoguchi.procedures.services import seed_catalogue
 from madoguchi.records import selectors as record_selectors
 from madoguchi.records import services as record_services
 from madoguchi.registry import mynumber
-from madoguchi.registry.services import Member, register_household
+from madoguchi.registry.services import Member, MovingPerson, receive_transfer_out, register_household
 
 # Shown in the README and printed by `madoguchi demo`; the demo is never a production system.
 DEMO_PASSWORD = "ryugasaki-demo-2026"  # noqa: S105
@@ -329,6 +330,51 @@ def seed_residents(today: dt.date, progress: Callable[[int], None] | None = None
     return count
 
 
+def seed_moving_in(today: dt.date) -> int:
+    """The 転出証明書情報 of the demo's households moving in (``data/moving_in.py``); returns people.
+
+    Ages and the planned moving date are relative to ``today``, so the demo always has a move
+    about to happen.
+    """
+    count = 0
+    for household in MOVING_IN_HOUSEHOLDS:
+        persons = [
+            MovingPerson(
+                resident_code=code,
+                last_name=last,
+                first_name=first,
+                last_name_kana=last_kana,
+                first_name_kana=first_kana,
+                birth_date=today.replace(year=today.year - age, month=4, day=2 + index),
+                sex=sex,
+                relationship=relationship,
+                domicile=domicile,
+            )
+            for index, (
+                code,
+                last,
+                first,
+                last_kana,
+                first_kana,
+                age,
+                sex,
+                relationship,
+                domicile,
+            ) in enumerate(household["persons"])
+        ]
+        receive_transfer_out(
+            notice_number=household["notice_number"],
+            from_municipality=household["from_municipality"],
+            previous_address=household["previous_address"],
+            planned_postal_code=household["planned_postal_code"],
+            planned_address=household["planned_address"],
+            planned_move_date=today + dt.timedelta(days=household["days_ahead"]),
+            persons=persons,
+        )
+        count += len(persons)
+    return count
+
+
 def seed_certificate_records(today: dt.date) -> int:
     """Fictional seal registrations and tax records for the demo residents; returns how many adults.
 
@@ -441,6 +487,7 @@ def seed_demo(*, today: dt.date, progress: Callable[[int], None] | None = None) 
     seed_approvals(municipality)
     seed_records(municipality)
     residents = seed_residents(today, progress)
+    seed_moving_in(today)
     seed_certificate_records(today)
     certificate_services.prepare_signing()
     faqs = seed_chatbot()

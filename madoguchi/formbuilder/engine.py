@@ -71,6 +71,8 @@ PREFILL_ATTRIBUTES = (
     "relationship",
     "became_resident_on",
     "previous_address",
+    "domicile",
+    "head_of_household",
     "household_members",
     "household_children",
 )
@@ -1123,16 +1125,25 @@ def compute_fee(spec: FormSpec, answers: Mapping[str, Any]) -> int:
 _LEAF_INPUTS = {"japanese_name": len(NAME_PARTS), "address": len(ADDRESS_PARTS)}
 
 
-def _count(spec_field: FieldSpec) -> FieldStats:
+def _boxes(spec_field: FieldSpec) -> int:
+    """The input boxes of one answer on paper: a name is 4, an address 3, a group row its fields'."""
+    if spec_field.type == "group":
+        return sum(_boxes(sub) for sub in spec_field.fields)
+    return _LEAF_INPUTS.get(spec_field.type, 1)
+
+
+def _count(spec_field: FieldSpec, rows: Mapping[str, int]) -> FieldStats:
     if spec_field.prefill:
-        return FieldStats(0, 1, 0, 0)
+        # Whoever fills a box, it is counted as one box: a prefilled name spares four.
+        times = rows.get(spec_field.prefill, 1) if spec_field.type == "group" else 1
+        return FieldStats(0, _boxes(spec_field) * times, 0, 0)
     if spec_field.type == "fee":
         return FieldStats(0, 0, 1, 0)
     if spec_field.type in {"choice", "consent"}:
         return FieldStats(0, 0, 0, 1)
     if spec_field.type == "group":
-        return _sum(_count(sub) for sub in spec_field.fields)
-    return FieldStats(_LEAF_INPUTS.get(spec_field.type, 1), 0, 0, 0)
+        return _sum(_count(sub, rows) for sub in spec_field.fields)
+    return FieldStats(_boxes(spec_field), 0, 0, 0)
 
 
 def _sum(stats: Iterable[FieldStats]) -> FieldStats:
@@ -1142,14 +1153,20 @@ def _sum(stats: Iterable[FieldStats]) -> FieldStats:
     return total
 
 
-def field_counts(spec: FormSpec) -> list[tuple[FieldSpec, FieldStats]]:
+def field_counts(spec: FormSpec, rows: Mapping[str, int] | None = None) -> list[tuple[FieldSpec, FieldStats]]:
     """Each question with its own count (see ``field_stats``)."""
-    return [(spec_field, _count(spec_field)) for spec_field in spec.all_fields()]
+    return [(spec_field, _count(spec_field, rows or {})) for spec_field in spec.all_fields()]
 
 
-def field_stats(spec: FormSpec) -> FieldStats:
-    """Count leaf inputs: typed (a name is 4, an address 3, a group one row), prefilled, fees, choices."""
-    return _sum(counted for _field, counted in field_counts(spec))
+def field_stats(spec: FormSpec, rows: Mapping[str, int] | None = None) -> FieldStats:
+    """Count input boxes: typed, prefilled, fees, choices (書かせない窓口の指標).
+
+    A box counts once whoever fills it (a name is 4, an address 3). A group counts its fields
+    once per row: one row, or for a group filled from the record, ``rows[attribute]`` rows (the
+    people the record lists, e.g. ``{"household_members": 3}``). Every conditional question
+    counts, as if shown.
+    """
+    return _sum(counted for _field, counted in field_counts(spec, rows))
 
 
 # --- Describing answers -----------------------------------------------------------------------

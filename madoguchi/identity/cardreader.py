@@ -27,7 +27,7 @@ from joserfc.errors import JoseError
 from joserfc.jwk import KeySet
 
 from madoguchi.identity.sandbox.provider import signing_key
-from madoguchi.registry.selectors import resident_by_code, sandbox_personas
+from madoguchi.registry.selectors import card_items, sandbox_personas
 
 SANDBOX_PIN = "1234"
 MAX_PIN_ATTEMPTS = 3
@@ -93,7 +93,7 @@ def read_sandbox_card(*, card_id: str, pin: str, actor: Any) -> str:
     if failures >= MAX_PIN_ATTEMPTS:
         message = _("暗証番号を%(count)d回続けて間違えたため、このカードはロックされています。")
         raise CardReadError(message % {"count": MAX_PIN_ATTEMPTS})
-    record = resident_by_code(card_id, actor=actor, purpose="検証用カードの券面事項読み取り")
+    record = card_items(card_id, actor=actor, purpose="検証用カードの券面事項読み取り")
     if record is None:
         raise CardReadError(_("カードを読み取れませんでした。カードを置き直してください。"))
     if not (len(pin) == 4 and pin.isdigit()):
@@ -115,7 +115,7 @@ def read_sandbox_card(*, card_id: str, pin: str, actor: Any) -> str:
         "family_name": record.last_name,
         "given_name": record.first_name,
         "birthdate": record.birth_date.isoformat(),
-        "address": record.household.address,
+        "address": record.address,
         "gender": record.sex,
     }
     key = signing_key()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django.conf import settings
@@ -65,3 +66,12 @@ def counter_cards(*, actor: Any) -> list[SandboxCard]:
 def is_guest(user: Any) -> bool:
     """Whether the user is a visitor applying without signing in (see services.open_guest_account)."""
     return ResidentIdentity.objects.filter(user_id=user.pk, issuer=GUEST_ISSUER).exists()
+
+
+def guest_accounts_opened_before(moment: dt.datetime) -> list[int]:
+    """The user ids of guest accounts opened before ``moment`` (a guest never signs in again)."""
+    return list(
+        ResidentIdentity.objects.filter(issuer=GUEST_ISSUER, created_at__lt=moment)
+        .order_by("user_id")
+        .values_list("user_id", flat=True)
+    )

@@ -8,6 +8,7 @@ import secrets
 from typing import Any
 
 from django.db import transaction
+from django.db.models import ProtectedError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -18,7 +19,7 @@ from madoguchi.identity import cardreader
 from madoguchi.identity.models import ResidentIdentity
 from madoguchi.identity.oidc import CardHolder
 from madoguchi.identity.selectors import GUEST_ISSUER
-from madoguchi.registry.selectors import match_resident, resident_data
+from madoguchi.registry.selectors import match_moving_in, match_resident, resident_data
 
 MATCH_PURPOSE = "マイナンバーカードによる本人確認"
 # Accounts opened by a counter clerk carry this issuer; their subject is the 住民票コード.
@@ -57,9 +58,9 @@ def record_resident_sign_in(
         .first()
     )
     created = identity is None
-    record = None
+    resident_code = None
     if holder.family_name and holder.given_name and holder.birth_date and holder.address:
-        record = match_resident(
+        resident_code = _match_card(
             last_name=holder.family_name,
             first_name=holder.given_name,
             birth_date=holder.birth_date,
@@ -70,7 +71,7 @@ def record_resident_sign_in(
     if identity is None:
         # A renewed card (new subject) or an account a counter clerk opened for this resident
         # already belongs to the same person: sign in to that account, not a second one.
-        linked = _identity_for_record(record.resident_code) if record else None
+        linked = _identity_for_record(resident_code) if resident_code else None
         user = (
             linked.user
             if linked
@@ -87,7 +88,7 @@ def record_resident_sign_in(
 
     identity.acr = acr
     identity.auth_time = auth_time
-    identity.resident_code = record.resident_code if record else ""
+    identity.resident_code = resident_code or ""
     identity.last_sign_in_at = timezone.now()
     identity.save()
     record_event(
@@ -100,10 +101,25 @@ def record_resident_sign_in(
             "issuer": issuer,
             "acr": acr,
             "new_account": created,
-            "registry_linked": record is not None,
+            "registry_linked": resident_code is not None,
         },
     )
     return user
+
+
+def _match_card(
+    *, last_name: str, first_name: str, birth_date, address: str, actor, purpose: str
+) -> str | None:
+    """The 住民票コード of the card holder: a resident here, or a person moving in, or None.
+
+    Someone moving in is not in the registry yet and their card still shows the address they
+    leave; the 転出証明書情報 sent ahead by that municipality names them (``match_moving_in``).
+    """
+    items = {"last_name": last_name, "first_name": first_name, "birth_date": birth_date, "address": address}
+    record = match_resident(**items, actor=actor, purpose=purpose)
+    if record is not None:
+        return record.resident_code
+    return match_moving_in(**items, actor=actor, purpose=purpose)
 
 
 def _identity_for_record(resident_code: str) -> ResidentIdentity | None:
@@ -131,6 +147,7 @@ def counter_account(*, resident_code: str, actor: Any) -> User:
         actor=actor,
         purpose="窓口での申請支援のためのアカウント作成",
         attributes=["last_name", "first_name", "last_name_kana", "first_name_kana"],
+        moving_in=True,
     )
     if data is None:
         raise ValueError(f"no registry record {resident_code}")
@@ -181,6 +198,33 @@ def open_guest_account() -> User:
     return user
 
 
+def remove_guest_accounts(*, user_ids: list[int]) -> int:
+    """Delete guest accounts nothing refers to any more; returns how many were removed.
+
+    Only accounts whose every identity is a guest's are touched. One still owning a draft or a
+    case (a visitor who started again meanwhile) is protected by its foreign keys and kept.
+    """
+    removed = 0
+    for user_id in user_ids:
+        try:
+            with transaction.atomic():
+                identities = ResidentIdentity.objects.filter(user_id=user_id)
+                if identities.exclude(issuer=GUEST_ISSUER).exists() or not identities.exists():
+                    continue
+                User.objects.filter(pk=user_id, kind=User.Kind.RESIDENT).delete()
+                removed += 1
+        except ProtectedError:
+            continue
+    if removed:
+        record_event(
+            action="identity.guest_accounts_removed",
+            object_type="accounts.user",
+            purpose="使われなくなったゲストアカウントの削除",
+            details={"count": removed},
+        )
+    return removed
+
+
 def record_sign_in_failure(*, reason: str) -> None:
     """Put a failed card sign-in on the audit trail; ``reason`` is a short code, never a token."""
     record_event(
@@ -194,12 +238,12 @@ def record_sign_in_failure(*, reason: str) -> None:
 def resident_from_card(*, card_id: str, pin: str, actor: Any) -> str | None:
     """Read the card at the counter and find its holder's record: the 住民票コード, or None.
 
-    The card's four items must match the registry exactly (``match_resident``), as at sign-in;
-    a card whose holder is not (yet) a resident here — someone moving in, say — finds nobody.
+    The card's four items must match the registry exactly, as at sign-in; a person moving in
+    is found in the 転出証明書情報 sent ahead, by the address they are leaving.
     Wrong PINs and locked cards raise ``cardreader.CardReadError`` with a message for the clerk.
     """
     face = cardreader.verify_reading(cardreader.read_sandbox_card(card_id=card_id, pin=pin, actor=actor))
-    record = match_resident(
+    return _match_card(
         last_name=face.last_name,
         first_name=face.first_name,
         birth_date=face.birth_date,
@@ -207,4 +251,3 @@ def resident_from_card(*, card_id: str, pin: str, actor: Any) -> str | None:
         actor=actor,
         purpose="窓口でのマイナンバーカードによる本人確認",
     )
-    return record.resident_code if record else None

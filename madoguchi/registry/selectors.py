@@ -2,28 +2,76 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import dataclass
 from typing import Any
 
 from madoguchi.audit.services import record_event
 from madoguchi.core import crypto
 from madoguchi.registry.adapters import get_adapter
 from madoguchi.registry.adapters.base import ResidentData
-from madoguchi.registry.models import Household, ResidentRecord
+from madoguchi.registry.models import Household, ResidentRecord, TransferOutPerson
 from madoguchi.registry.services import MY_NUMBER_CONTEXT
 
+# Where ``resident_data`` found a person: this city's registry, or the 転出証明書情報 of a move in.
+SOURCE_REGISTRY = "registry"
+SOURCE_TRANSFER_OUT = "transfer_out"
 
-def resident_by_code(resident_code: str, *, actor: Any, purpose: str) -> ResidentRecord | None:
-    """One resident's record; the look is logged whether or not the record exists."""
+
+@dataclass(frozen=True)
+class CardItems:
+    """基本4情報 as a (sandbox) My Number Card carries them, with the holder's 住民票コード.
+
+    The address is the one on the card today: the registry's for a resident, and the address
+    being left for someone moving in (the card is rewritten at the 転入届).
+    """
+
+    resident_code: str
+    last_name: str
+    first_name: str
+    birth_date: dt.date
+    sex: str
+    address: str
+
+
+def _card_items_of_resident(record: ResidentRecord) -> CardItems:
+    return CardItems(
+        resident_code=record.resident_code,
+        last_name=record.last_name,
+        first_name=record.first_name,
+        birth_date=record.birth_date,
+        sex=record.sex,
+        address=record.household.address,
+    )
+
+
+def _card_items_of_mover(person: TransferOutPerson) -> CardItems:
+    return CardItems(
+        resident_code=person.resident_code,
+        last_name=person.last_name,
+        first_name=person.first_name,
+        birth_date=person.birth_date,
+        sex=person.sex,
+        address=person.transfer_out.previous_address,
+    )
+
+
+def card_items(resident_code: str, *, actor: Any, purpose: str) -> CardItems | None:
+    """The card items of a resident, or of a person moving in; the look is logged either way."""
     record = ResidentRecord.objects.select_related("household").filter(resident_code=resident_code).first()
+    movers = TransferOutPerson.objects.select_related("transfer_out").filter(resident_code=resident_code)
+    mover = None if record else movers.first()
     record_event(
         action="registry.read",
         actor=actor,
         object_type="registry.resident",
         object_id=resident_code,
         purpose=purpose,
-        details={"found": record is not None},
+        details={"found": record is not None or mover is not None},
     )
-    return record
+    if record is not None:
+        return _card_items_of_resident(record)
+    return _card_items_of_mover(mover) if mover is not None else None
 
 
 def household_members(household: Household, *, actor: Any, purpose: str) -> list[ResidentRecord]:
@@ -68,41 +116,94 @@ def match_resident(
     return record
 
 
-def sandbox_personas(*, limit: int, actor: Any, purpose: str) -> list[ResidentRecord]:
-    """Adults from the demo registry, for the sandbox identity provider's card picker."""
+def sandbox_personas(*, limit: int, actor: Any, purpose: str) -> list[CardItems]:
+    """Card holders for the sandbox identity provider's and card reader's trays.
+
+    Heads of household from the demo registry, then the heads of every household moving in
+    whose 転出証明書情報 has arrived (so a move-in can be tried from the card sign-in).
+    """
     records = list(
         ResidentRecord.objects.select_related("household")
         .filter(is_head=True)
         .order_by("resident_code")[:limit]
+    )
+    movers = list(
+        TransferOutPerson.objects.select_related("transfer_out")
+        .filter(is_head=True)
+        .order_by("resident_code")
     )
     record_event(
         action="registry.read_many",
         actor=actor,
         object_type="registry.resident",
         purpose=purpose,
-        details={"count": len(records)},
+        details={"count": len(records), "moving_in": len(movers)},
     )
-    return records
+    return [*map(_card_items_of_resident, records), *map(_card_items_of_mover, movers)]
 
 
 def resident_data(
-    resident_code: str, *, actor: Any, purpose: str, attributes: list[str]
+    resident_code: str, *, actor: Any, purpose: str, attributes: list[str], moving_in: bool = False
 ) -> ResidentData | None:
     """A resident's record and household from the configured adapter, for ``purpose``.
 
     ``attributes`` names what will be used (e.g. the fields a form prefills); it is kept in the
     audit event, so a resident can later see exactly what was read and why.
+
+    With ``moving_in``, a person not (yet) in the registry is read from the 転出証明書情報 the
+    municipality they leave sent ahead (``RegistryAdapter.moving_in``) — for filling in their
+    applications, never for certifying: a certificate is only ever made from the registry. The
+    event names the source it was read from.
     """
-    data = get_adapter().resident(resident_code)
+    adapter = get_adapter()
+    data = adapter.resident(resident_code)
+    source = SOURCE_REGISTRY
+    if data is None and moving_in:
+        data = adapter.moving_in(resident_code)
+        source = SOURCE_TRANSFER_OUT
     record_event(
         action="registry.read",
         actor=actor,
         object_type="registry.resident",
         object_id=resident_code,
         purpose=purpose,
-        details={"found": data is not None, "attributes": sorted(attributes)},
+        details={
+            "found": data is not None,
+            "source": source if data is not None else "",
+            "attributes": sorted(attributes),
+        },
     )
     return data
+
+
+def match_moving_in(
+    *, last_name: str, first_name: str, birth_date, address: str, actor: Any, purpose: str
+) -> str | None:
+    """The 住民票コード of a person moving in whose My Number Card this is, or None.
+
+    Until the 転入届 is accepted, the card still carries the address the person is leaving, so
+    the card's 氏名・生年月日 and address are matched with the 転出証明書情報's person and 前住所,
+    exactly on every item.
+    """
+    code = (
+        TransferOutPerson.objects.filter(
+            last_name=last_name,
+            first_name=first_name,
+            birth_date=birth_date,
+            transfer_out__previous_address=address,
+        )
+        .values_list("resident_code", flat=True)
+        .first()
+    )
+    record_event(
+        action="registry.match_moving_in",
+        actor=actor,
+        object_type="registry.transfer_out",
+        object_id=code or "",
+        purpose=purpose,
+        details={"found": code is not None},
+    )
+    return code
 
 
 def search_residents(

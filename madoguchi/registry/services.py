@@ -7,10 +7,11 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 
 from django.db import transaction
+from django.utils import timezone
 
 from madoguchi.core import crypto
 from madoguchi.registry import mynumber
-from madoguchi.registry.models import Household, ResidentRecord
+from madoguchi.registry.models import Household, ResidentRecord, TransferOut, TransferOutPerson
 
 
 @dataclass(frozen=True)
@@ -56,6 +57,57 @@ def register_household(
         if number:
             set_my_number(record=record, number=number)
     return household
+
+
+@dataclass(frozen=True)
+class MovingPerson:
+    """One person in a 転出証明書情報; the first of a notice is its 世帯主."""
+
+    resident_code: str
+    last_name: str
+    first_name: str
+    last_name_kana: str
+    first_name_kana: str
+    birth_date: dt.date
+    sex: str
+    relationship: str
+    domicile: str = ""
+
+
+@transaction.atomic
+def receive_transfer_out(
+    *,
+    notice_number: str,
+    from_municipality: str,
+    previous_address: str,
+    planned_postal_code: str,
+    planned_address: str,
+    planned_move_date: dt.date,
+    persons: list[MovingPerson],
+    planned_building: str = "",
+) -> TransferOut:
+    """Keep the 転出証明書情報 of a household moving in, as 住基ネット delivered it.
+
+    Idempotent by notice number and resident codes: a notice sent again replaces what it said.
+    """
+    notice, _created = TransferOut.objects.update_or_create(
+        notice_number=notice_number,
+        defaults={
+            "from_municipality": from_municipality,
+            "previous_address": previous_address,
+            "planned_postal_code": planned_postal_code,
+            "planned_address": planned_address,
+            "planned_building": planned_building,
+            "planned_move_date": planned_move_date,
+            "received_at": timezone.now(),
+        },
+    )
+    for index, person in enumerate(persons):
+        TransferOutPerson.objects.update_or_create(
+            resident_code=person.resident_code,
+            defaults={**asdict(person), "transfer_out": notice, "is_head": index == 0},
+        )
+    return notice
 
 
 # The associated data that ties a sealed My Number to this column (see core.crypto).

@@ -377,3 +377,25 @@ def test_a_bundle_offers_answers_marked_the_same_and_what_the_life_event_implies
     bundle.save()
     second.refresh_from_db()
     assert services.carried_answers(second) == {"changed_on": "2026-11-20"}
+
+
+def test_carrying_answers_reads_the_bundle_with_its_drafts_in_one_query(
+    procedure, resident, django_assert_num_queries
+):
+    from madoguchi.cases import selectors, services
+
+    bundle = services.start_bundle(
+        applicant=resident,
+        life_event_code="moving-in",
+        procedure_codes=["test-certificate"],
+        resident_code="08208200001",
+    )
+    first = bundle.drafts.get()
+    first.answers = {"email": "taro@example.jp"}
+    first.save()
+    second = Draft.objects.create(
+        applicant=resident, procedure_code="test-certificate", form_version=first.form_version, bundle=bundle
+    )
+    second = selectors.draft_of(resident, second.pk)  # as the step view loads it
+    with django_assert_num_queries(1):
+        assert services.carried_answers(second) == {"email": "taro@example.jp"}

@@ -109,3 +109,65 @@ def test_a_guest_cannot_open_a_signed_in_residents_submission(client, open_proce
     open_procedure.save()
     client.post("/apply/test-certificate/", {"guest": "yes"})
     assert client.get(f"/my/{theirs.receipt_number}/").status_code == 404
+
+
+def test_idle_guest_accounts_that_own_nothing_are_removed_and_the_others_kept(procedure, resident):
+    import datetime as dt
+
+    from django.conf import settings
+    from django.utils import timezone
+
+    from madoguchi.accounts.models import User
+    from madoguchi.audit.models import AuditEvent
+    from madoguchi.cases import retention, services
+    from madoguchi.identity.models import ResidentIdentity
+    from madoguchi.identity.services import open_guest_account
+
+    procedure.sign_in_level = "none"
+    procedure.save()
+    idle, with_draft, with_case, recent = (open_guest_account() for _ in range(4))
+    services.start_draft(applicant=with_draft, procedure_code="test-certificate")
+    submitted = services.start_draft(applicant=with_case, procedure_code="test-certificate")
+    Draft.objects.filter(pk=submitted.pk).update(
+        answers={
+            "name": {"last": "見田", "first": "花子", "last_kana": "ミタ", "first_kana": "ハナコ"},
+            "birth_date": "1990-04-01",
+            "address": {"postal_code": "3010001", "address": "茨城県龍ケ崎市久保台", "detail": "1-2-3"},
+            "purpose": "bank",
+            "copies": 1,
+        },
+        completed_steps=["applicant", "request"],
+    )
+    services.submit(draft=Draft.objects.get(pk=submitted.pk), actor=with_case)
+    long_ago = timezone.now() - dt.timedelta(days=settings.MADOGUCHI_GUEST_ACCOUNT_DAYS, hours=1)
+    ResidentIdentity.objects.exclude(user=recent).update(created_at=long_ago)
+
+    assert retention.remove_idle_guest_accounts(now=timezone.now()) == 1
+    assert not User.objects.filter(pk=idle.pk).exists()
+    assert not ResidentIdentity.objects.filter(user_id=idle.pk).exists()
+    assert set(User.objects.filter(pk__in=[with_draft.pk, with_case.pk, recent.pk, resident.pk])) == {
+        with_draft,
+        with_case,
+        recent,
+        resident,
+    }
+    assert AuditEvent.objects.get(action="identity.guest_accounts_removed").details == {"count": 1}
+
+
+def test_a_guest_account_that_started_a_draft_meanwhile_is_kept(procedure):
+    from madoguchi.cases import services
+    from madoguchi.identity.services import open_guest_account, remove_guest_accounts
+
+    guest = open_guest_account()
+    procedure.sign_in_level = "none"
+    procedure.save()
+    services.start_draft(applicant=guest, procedure_code="test-certificate")
+    assert remove_guest_accounts(user_ids=[guest.pk]) == 0
+    assert Draft.objects.filter(applicant=guest).exists()
+
+
+def test_only_guest_accounts_are_ever_removed(resident):
+    from madoguchi.identity.services import remove_guest_accounts
+
+    assert remove_guest_accounts(user_ids=[resident.pk]) == 0
+    resident.refresh_from_db()

@@ -92,6 +92,13 @@ FROM_REGISTER = (
     "Filled in from the resident register. If anything is wrong, please contact the Citizen Services "
     "Division (0297-64-1111) before applying.",
 )
+# For a person moving in: what 住基ネット brought ahead of them (see registry.models.TransferOut).
+FROM_TRANSFER_OUT = (
+    "転出元の市区町村から住基ネットで届いた転出証明書情報から自動で入力します。誤りがある場合は、"
+    "転出元の市区町村へお問い合わせください。",
+    "Filled in from the move-out information your previous municipality sent us through the resident "
+    "registry network. If anything is wrong, please contact that municipality.",
+)
 YES_NO = [("yes", "はい", "Yes"), ("no", "いいえ", "No")]
 SEX = [("male", "男", "Male"), ("female", "女", "Female")]
 OTHER = ("other", "その他", "Other")
@@ -579,28 +586,51 @@ TENNYU_JIZEN = {
             "転入する方",
             "Person moving in",
             [
-                _name(
-                    hint=(
-                        "マイナンバーカードの基本情報（氏名・生年月日・性別・住所）と、転出元の市区町村から届いた"
-                        "転出証明書情報（新しい住所・転入予定日・一緒に引っ越す方）から自動で入力します。"
-                        "このデモ環境では、住民記録アダプターが返す値をこれらの情報とみなしています。",
-                        "Filled in from your My Number Card's basic information (name, date of birth, sex, "
-                        "address) and the move-out information your previous municipality sent us (new "
-                        "address, "
-                        "moving date, who moves with you). In this demo, the values the resident-register "
-                        "adapter returns stand in for that information.",
-                    )
+                _name(hint=FROM_TRANSFER_OUT),
+                _field(
+                    "birth_date",
+                    "date",
+                    "生年月日",
+                    "Date of birth",
+                    hint=FROM_TRANSFER_OUT,
+                    required=True,
+                    max="today",
+                    prefill="birth_date",
                 ),
-                _birth_date(),
-                _choice("sex", "性別", "Sex", SEX, hint=FROM_REGISTER, prefill="sex"),
+                _choice("sex", "性別", "Sex", SEX, hint=FROM_TRANSFER_OUT, prefill="sex"),
                 _field(
                     "relationship",
                     "text",
                     "世帯主との続柄",
                     "Relationship to the head of household",
+                    hint=FROM_TRANSFER_OUT,
                     required=True,
                     max_length=20,
                     prefill="relationship",
+                ),
+                _field(
+                    "head_of_household",
+                    "japanese_name",
+                    "世帯主",
+                    "Head of household",
+                    hint=(
+                        "転出証明書情報で続柄が「世帯主」の方です。",
+                        "The person whose relationship is 'head of household' in the move-out information.",
+                    ),
+                    required=True,
+                    prefill="head_of_household",
+                ),
+                _field(
+                    "domicile",
+                    "text",
+                    "本籍",
+                    "Registered domicile (honseki)",
+                    hint=(
+                        "転出証明書情報に記載された本籍です。外国籍の方は空欄です。",
+                        "As in the move-out information. Blank for foreign nationals.",
+                    ),
+                    max_length=200,
+                    prefill="domicile",
                 ),
             ],
         ),
@@ -637,9 +667,10 @@ TENNYU_JIZEN = {
                     "転入（予定）日",
                     "Moving date",
                     hint=(
-                        "新しい住所に住み始めた（始める）日です。この日から14日以内に来庁してください。",
-                        "The day you start living at the new address. Come to City Hall within 14 days of "
-                        "it.",
+                        "転出証明書情報の転出予定日です。違う日に引っ越す場合は、来庁のときにお申し出ください。"
+                        "この日から14日以内に来庁してください。",
+                        "The planned moving date in the move-out information; if you move on another day, "
+                        "tell us at the counter. Come to City Hall within 14 days of it.",
                     ),
                     required=True,
                     prefill="became_resident_on",

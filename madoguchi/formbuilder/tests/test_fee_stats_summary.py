@@ -46,8 +46,9 @@ def test_a_hidden_fee_is_not_charged():
 
 
 def test_field_stats_counts_leaf_inputs(spec):
-    # name prefilled; birth date, phone, purpose_other, copies typed; purpose a choice; fee derived.
-    assert field_stats(spec) == FieldStats(typed=4, prefilled=1, derived=1, choices=1)
+    # name prefilled (4 boxes); birth date, phone, purpose_other, copies typed; purpose a choice;
+    # fee derived.
+    assert field_stats(spec) == FieldStats(typed=4, prefilled=4, derived=1, choices=1)
 
 
 def test_field_stats_counts_a_name_as_four_and_an_address_as_three():
@@ -59,6 +60,30 @@ def test_field_stats_counts_a_name_as_four_and_an_address_as_three():
         )
     )
     assert field_stats(spec) == FieldStats(typed=7, prefilled=0, derived=0, choices=1)
+
+
+def test_a_group_counts_one_row_typed_and_one_row_per_listed_person_prefilled():
+    row = [
+        {"key": "name", "type": "japanese_name", "label": "氏名"},
+        {"key": "birth_date", "type": "date", "label": "生年月日"},
+    ]
+    spec = parse_definition(
+        one_field(
+            {
+                "key": "family",
+                "type": "group",
+                "label": "世帯員",
+                "prefill": "household_members",
+                "fields": row,
+            },
+            {"key": "others", "type": "group", "label": "その他の方", "fields": row},
+        )
+    )
+    assert field_stats(spec) == FieldStats(typed=5, prefilled=5, derived=0, choices=0)
+    assert field_stats(spec, {"household_members": 3}) == FieldStats(
+        typed=5, prefilled=15, derived=0, choices=0
+    )
+    assert field_stats(spec, {"household_members": 0}).prefilled == 0
 
 
 def test_summary_shows_dates_in_both_calendars_and_the_fee_in_yen(spec):

@@ -42,7 +42,7 @@ from joserfc.jwk import RSAKey
 from madoguchi.identity.oidc import JPKI_ACR, callback_url, sandbox_issuer, site_base_url
 
 if TYPE_CHECKING:
-    from madoguchi.registry.models import ResidentRecord
+    from madoguchi.registry.selectors import CardItems
 
 CODE_TTL = 60
 ACCESS_TOKEN_TTL = 600
@@ -327,7 +327,7 @@ def access_grant(token: str) -> dict[str, Any] | None:
     return grant
 
 
-def person_claims(record: ResidentRecord, scope: str) -> dict[str, Any]:
+def person_claims(record: CardItems, scope: str) -> dict[str, Any]:
     """The card holder's claims the granted scopes allow (OpenID Connect Core §5.1, §5.4)."""
     scopes = scope.split()
     claims: dict[str, Any] = {"sub": subject_for(record.resident_code)}
@@ -340,11 +340,11 @@ def person_claims(record: ResidentRecord, scope: str) -> dict[str, Any]:
             "gender": record.sex,
         }
     if "address" in scopes:
-        claims["address"] = {"formatted": record.household.address}
+        claims["address"] = {"formatted": record.address}
     return claims
 
 
-def id_token_claims(*, request: HttpRequest, grant: dict[str, Any], record: ResidentRecord) -> dict[str, Any]:
+def id_token_claims(*, request: HttpRequest, grant: dict[str, Any], record: CardItems) -> dict[str, Any]:
     now = int(time.time())
     return {
         **person_claims(record, grant["scope"]),

@@ -25,7 +25,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from madoguchi.identity.oidc import sandbox_issuer
 from madoguchi.identity.sandbox import provider
 from madoguchi.identity.sandbox.forms import CardSignInForm
-from madoguchi.registry.selectors import resident_by_code, sandbox_personas
+from madoguchi.registry.selectors import card_items, sandbox_personas
 
 PERSONA_COUNT = 12
 AUTHORIZATION_FIELDS = (
@@ -198,7 +198,7 @@ def token(request: HttpRequest) -> JsonResponse:
         or not provider.pkce_matches(request.POST.get("code_verifier", ""), grant["code_challenge"])
     ):
         return _oauth_error("invalid_grant")
-    record = resident_by_code(grant["resident_code"], actor=None, purpose="検証用IdPのIDトークン発行")
+    record = card_items(grant["resident_code"], actor=None, purpose="検証用IdPのIDトークン発行")
     if record is None:
         return _oauth_error("invalid_grant")
     access_token = provider.issue_access_token(
@@ -228,7 +228,7 @@ def userinfo(request: HttpRequest) -> JsonResponse:
     grant = provider.access_grant(header.removeprefix("Bearer ")) if header.startswith("Bearer ") else None
     if grant is None:
         return _oauth_error("invalid_token", status=401, challenge='Bearer error="invalid_token"')
-    record = resident_by_code(grant["resident_code"], actor=None, purpose="検証用IdPのUserInfo応答")
+    record = card_items(grant["resident_code"], actor=None, purpose="検証用IdPのUserInfo応答")
     if record is None:
         return _oauth_error("invalid_token", status=401, challenge='Bearer error="invalid_token"')
     return JsonResponse(provider.person_claims(record, grant["scope"]))

@@ -137,7 +137,7 @@ def test_a_cut_reordered_or_foreign_file_is_refused_before_anything_is_loaded(
     for label, data in damaged.items():
         path = tmp_path / f"{label}.backup"
         path.write_bytes(data)
-        with pytest.raises(CommandError, match="壊れて|Madoguchi のバックアップ"):
+        with pytest.raises(CommandError, match=r"壊れて|Madoguchi のバックアップ"):
             call_command("restore", str(path))
         assert not Submission.objects.exists(), label
         assert not settings.MEDIA_ROOT.exists() or not any(settings.MEDIA_ROOT.rglob("*.bin")), label

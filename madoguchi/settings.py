@@ -113,6 +113,9 @@ if REDIS_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # The embedded default is one process (runserver), whose memory sees every sign-in attempt, so
+    # django-axes' warning about a per-process cache does not apply; production requires Redis.
+    SILENCED_SYSTEM_CHECKS = ["axes.W001"]
 
 # Celery reads every CELERY_* setting below (see madoguchi/celery.py). Without Redis the tasks run
 # in-process, still only after the enclosing transaction commits (Task.delay_on_commit).
@@ -469,6 +472,11 @@ def production_problems() -> list[str]:
         problems.append("ALLOWED_HOSTS が空です / ALLOWED_HOSTS is empty")
     if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         problems.append("本番で SQLite は使えません / SQLite cannot be used in production: set DATABASE_URL")
+    if not REDIS_URL:
+        problems.append(
+            "REDIS_URL が未設定です / REDIS_URL is unset: several app processes need one cache for sessions, "
+            "sign-in lockouts and rate limits, and the workers need a broker"
+        )
     if not MADOGUCHI_BASE_URL.startswith("https://"):
         problems.append(
             "MADOGUCHI_BASE_URL（https:// で始まる公開URL）が未設定です / MADOGUCHI_BASE_URL must be the "

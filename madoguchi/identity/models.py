@@ -21,8 +21,8 @@ class ResidentIdentity(models.Model):
     subject = models.CharField(_("識別子"), max_length=255)
     acr = models.CharField(_("認証コンテキスト"), max_length=255, blank=True)
     auth_time = models.DateTimeField(_("認証日時"), null=True, blank=True)
-    # The 住民票コード of the matched registry record; blank when the card matched nobody here
-    # (for example a resident of another city).
+    # The 住民票コード of the matched registry record, or of a person moving in whose
+    # 転出証明書情報 has arrived; blank when the card matched nobody (a resident of another city).
     resident_code = models.CharField(_("住民票コード"), max_length=11, blank=True)
     created_at = models.DateTimeField(_("登録日時"), auto_now_add=True)
     last_sign_in_at = models.DateTimeField(_("最終ログイン日時"))

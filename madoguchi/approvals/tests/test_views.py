@@ -95,6 +95,27 @@ def test_the_inbox_reads_the_same_few_queries_however_much_waits(
     assert "承認待ち（4 件）" in page and "追加2" in page
 
 
+def test_the_inbox_marks_a_place_held_for_an_absent_decider_as_daiketsu(client, staff, make_draft):
+    today = timezone.localdate()
+    services.register_absence(
+        user=staff("terakado.s"),
+        starts_on=today,
+        ends_on=today,
+        stand_in=staff("sugaya.t"),
+        reason="出張",
+        actor=staff("terakado.s"),
+    )
+    draft = make_draft(title="代決される起案")
+    services.submit(draft=draft, actor=staff("admin.joho"))
+    rows = selectors.pending_rows(staff("sugaya.t"), 10)
+    assert [(row.title, row.stand_in) for row in rows] == [("代決される起案", False)]
+    services.approve(draft=draft, actor=staff("sugaya.t"))
+    [row] = selectors.pending_rows(staff("sugaya.t"), 10)
+    assert row.stand_in and row.stage_kind == "決裁" and row.drafter == staff("admin.joho").display_name
+    _login(client, staff("sugaya.t"))
+    assert '<span class="md-tag">代決</span>' in client.get(reverse("approvals:inbox")).content.decode()
+
+
 def test_outsider_gets_403(client, staff, make_draft):
     draft = make_draft()
     services.submit(draft=draft, actor=staff("admin.joho"))

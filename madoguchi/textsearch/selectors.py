@@ -52,13 +52,14 @@ def stats_cache_key(namespace: str) -> str:
 
 
 def namespace_stats(namespace: str) -> NamespaceStats:
-    """Counted once and cached: counting 100,000 documents on every query would cost more than
-    the ranking. ``services`` clears the entry whenever the namespace changes."""
+    """Counted once and cached: otherwise every query would also scan the namespace's documents.
+    ``services`` clears the entry whenever the namespace changes."""
     key = stats_cache_key(namespace)
     stats = cache.get(key)
     if stats is None:
-        documents = IndexedDocument.objects.filter(namespace=namespace)
-        totals = documents.aggregate(n=Count("pk"), total=Sum("length"))
+        totals = IndexedDocument.objects.filter(namespace=namespace).aggregate(
+            n=Count("pk"), total=Sum("length")
+        )
         documents, total = totals["n"] or 0, totals["total"] or 0.0
         stats = NamespaceStats(documents, total / documents if documents and total else 1.0)
         cache.set(key, stats, STATS_TTL)

@@ -28,16 +28,22 @@ class IndexedDocument(models.Model):
 class Posting(models.Model):
     """転置索引の項目 — a term of a document with its weighted frequency (Σ weight × count).
 
-    ``namespace`` repeats the document's so a query reads one index range, without a join, to
-    find every document holding a term.
+    ``namespace`` and ``length`` repeat the document's so a query scores every document holding
+    a term from one index range (``textsearch_term_scores`` covers every column BM25 reads),
+    without visiting the documents; only the best few are joined for their keys.
     """
 
     document = models.ForeignKey(IndexedDocument, on_delete=models.CASCADE, related_name="postings")
     namespace = models.CharField(_("名前空間"), max_length=60)
     term = models.CharField(_("語"), max_length=100)
     frequency = models.FloatField(_("重み付き出現数"))
+    length = models.FloatField(_("文書長"), default=0)
 
     class Meta:
         verbose_name = _("索引語")
         verbose_name_plural = _("索引語")
-        indexes = [models.Index(fields=["namespace", "term"], name="textsearch_term")]
+        indexes = [
+            models.Index(
+                fields=["namespace", "term", "document", "frequency", "length"], name="textsearch_term_scores"
+            )
+        ]

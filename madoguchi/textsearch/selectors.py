@@ -1,13 +1,21 @@
-"""Reads of the text index: BM25 ranking of the documents of a namespace for a query."""
+"""Reads of the text index: BM25 ranking of the documents of a namespace for a query.
+
+The ranking runs in the database: one query counts each query term's documents (for its idf),
+a second sums every document's BM25 contributions from the covering posting index, keeps the
+best ``limit`` and joins only those to their keys. The namespace's size and average length
+(``NamespaceStats``) come from the cache, which the write services clear.
+"""
 
 from __future__ import annotations
 
 import math
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Collection
 from dataclasses import dataclass
 
-from django.db.models import Avg, Count
+from django.core.cache import cache
+from django.db import connection
+from django.db.models import Count, Sum
 
 from madoguchi.textsearch.analysis import READING_PREFIX, kana_runs, terms
 from madoguchi.textsearch.models import IndexedDocument, Posting
@@ -17,6 +25,10 @@ K1 = 1.2
 B = 0.75
 # Longer kana runs are cut: the substrings to look up grow with the square of the length.
 _MAX_RUN = 24
+# Scores are compared at this precision, so documents whose sums differ only in the last bits
+# (the database may add a document's terms in any order) tie and are ordered by key.
+_RANK_SCALE = 1_000_000
+STATS_TTL = 600
 
 
 @dataclass(frozen=True)
@@ -27,27 +39,39 @@ class Hit:
     score: float
 
 
-def _readings_in_kana(namespace: str, query: str) -> list[str]:
+@dataclass(frozen=True)
+class NamespaceStats:
+    """The statistics BM25 normalises by: the number of documents and their average length."""
+
+    documents: int
+    average_length: float
+
+
+def stats_cache_key(namespace: str) -> str:
+    return f"textsearch:stats:{namespace}"
+
+
+def namespace_stats(namespace: str) -> NamespaceStats:
+    """Counted once and cached: otherwise every query would also scan the namespace's documents.
+    ``services`` clears the entry whenever the namespace changes."""
+    key = stats_cache_key(namespace)
+    stats = cache.get(key)
+    if stats is None:
+        totals = IndexedDocument.objects.filter(namespace=namespace).aggregate(
+            n=Count("pk"), total=Sum("length")
+        )
+        documents, total = totals["n"] or 0, totals["total"] or 0.0
+        stats = NamespaceStats(documents, total / documents if documents and total else 1.0)
+        cache.set(key, stats, STATS_TTL)
+    return stats
+
+
+def _cover_with_readings(runs: list[str], known: Collection[str]) -> list[str]:
     """Split the query's kana runs into readings the index knows, longest first.
 
-    One query looks up every substring (two characters or more) of each run among the stored
-    reading terms; the run is then covered greedily by the longest known readings, so
-    てんにゅうとどけはどこ finds テンニュウトドケ and ドコ without a kana dictionary of its own.
+    Each run is covered greedily by the longest known readings, so てんにゅうとどけはどこ finds
+    テンニュウトドケ and ドコ without a kana dictionary of its own.
     """
-    runs = [run[:_MAX_RUN] for run in kana_runs(query)]
-    if not runs:
-        return []
-    candidates = {
-        f"{READING_PREFIX}{run[i:j]}"
-        for run in runs
-        for i in range(len(run))
-        for j in range(i + 2, len(run) + 1)
-    }
-    known = set(
-        Posting.objects.filter(namespace=namespace, term__in=candidates)
-        .values_list("term", flat=True)
-        .distinct()
-    )
     found: list[str] = []
     for run in runs:
         start = 0
@@ -62,6 +86,67 @@ def _readings_in_kana(namespace: str, query: str) -> list[str]:
     return found
 
 
+def _document_frequencies(namespace: str, candidates: set[str]) -> dict[str, int]:
+    """How many documents of the namespace hold each candidate term (absent terms are left out)."""
+    # COUNT(*), not of a column: the covering index answers it without reading the table.
+    rows = (
+        Posting.objects.filter(namespace=namespace, term__in=candidates)
+        .values("term")
+        .annotate(n=Count("*"))
+        .values_list("term", "n")
+        .order_by()
+    )
+    return dict(rows)
+
+
+def _ranked(
+    namespace: str, weights: dict[str, float], stats: NamespaceStats, limit: int, keys: list[str] | None
+) -> list[tuple[str, float]]:
+    """The ``limit`` best (key, rank) pairs; rank is the BM25 score × ``_RANK_SCALE``, rounded.
+
+    Per posting: weight × f × (k1 + 1) / (f + k1 × (1 − b + b × length / average)), in the order
+    the reference formula evaluates it, summed per document from the covering index. Only the
+    documents at or above the ``limit``-th rank look up their keys (one primary-key read each),
+    so ties at the cut are ordered by key as well, without joining every scored document.
+    """
+    table = connection.ops.quote_name
+    posting, document = table(Posting._meta.db_table), table(IndexedDocument._meta.db_table)
+    values = ", ".join(["(%s, %s)"] * len(weights))
+    params: list[object] = [value for item in weights.items() for value in item]
+    params += [K1 + 1, K1, B, B, stats.average_length, _RANK_SCALE, namespace]
+    restrict = ""
+    if keys is not None:
+        placeholders = ", ".join(["%s"] * len(keys))
+        restrict = f" AND p.document_id IN (SELECT id FROM {document} WHERE namespace = %s AND {table('key')} IN ({placeholders}))"  # noqa: E501, S608 — placeholders only
+        params += [namespace, *keys]
+    params += [limit - 1, limit]
+    # PostgreSQL would order keys by the database's collation; "C" is code-point order, as in
+    # Python and in SQLite's default.
+    collate = ' COLLATE "C"' if connection.vendor == "postgresql" else ""
+    sql = f"""
+        WITH query_terms (term, weight) AS (VALUES {values}),
+        scored AS MATERIALIZED (
+            SELECT p.document_id AS id,
+                   ROUND(SUM(q.weight * p.frequency * %s
+                             / (p.frequency + %s * (1 - %s + %s * p.length / %s))) * %s) AS score_rank
+            FROM query_terms q JOIN {posting} p ON p.term = q.term
+            WHERE p.namespace = %s{restrict}
+            GROUP BY p.document_id
+        )
+        SELECT doc_key, score_rank FROM (
+            SELECT (SELECT d.{table("key")} FROM {document} d WHERE d.id = s.id) AS doc_key, s.score_rank
+            FROM scored s
+            WHERE s.score_rank >= COALESCE(
+                (SELECT score_rank FROM scored ORDER BY score_rank DESC LIMIT 1 OFFSET %s), -1)
+        ) best
+        ORDER BY score_rank DESC, doc_key{collate}
+        LIMIT %s
+    """  # noqa: S608 — table names and placeholders only; every value is a parameter
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
 def search(
     *, namespace: str, query: str, limit: int = 10, keys: Collection[str] | None = None, lang: str = "ja"
 ) -> list[Hit]:
@@ -69,31 +154,29 @@ def search(
 
     ``keys`` restricts the answer to those documents (statistics stay those of the whole
     namespace, so scores do not change with the filter). ``lang`` picks the query analyser as in
-    ``analysis.terms``. Two queries: the postings of the query's terms, and the namespace's size
-    and average length. Ties are broken by key, so the order is stable.
+    ``analysis.terms``. Two queries (three when the namespace's statistics are not cached): the
+    document frequency of each query term and kana reading candidate, then the ranking. Ties are
+    broken by key, so the order is stable.
     """
     query_terms = Counter(terms(query, lang, is_query=True))
-    query_terms.update(_readings_in_kana(namespace, query))
-    if not query_terms or limit <= 0:
+    # Every substring (two characters or more) of the query's kana runs is a reading the index may
+    # know; the frequency query finds which, and the runs are then covered by the longest.
+    runs = [run[:_MAX_RUN] for run in kana_runs(query)]
+    candidates = set(query_terms)
+    for run in runs:
+        spans = ((i, j) for i in range(len(run)) for j in range(i + 2, len(run) + 1))
+        candidates.update(f"{READING_PREFIX}{run[i:j]}" for i, j in spans)
+    if not candidates or limit <= 0 or (keys is not None and not keys):
         return []
-    rows = Posting.objects.filter(namespace=namespace, term__in=list(query_terms)).values_list(
-        "term", "frequency", "document__key", "document__length"
-    )
-    by_term: dict[str, list[tuple[float, str, float]]] = defaultdict(list)
-    for term, frequency, key, length in rows:
-        by_term[term].append((frequency, key, length))
-    if not by_term:
+    frequencies = _document_frequencies(namespace, candidates)
+    query_terms.update(_cover_with_readings(runs, frequencies))
+    present = {term: count for term, count in query_terms.items() if term in frequencies}
+    if not present:
         return []
-    stats = IndexedDocument.objects.filter(namespace=namespace).aggregate(n=Count("pk"), avg=Avg("length"))
-    total, average = stats["n"] or 0, stats["avg"] or 1.0
-    wanted = set(keys) if keys is not None else None
-    scores: dict[str, float] = defaultdict(float)
-    for term, postings in by_term.items():
-        idf = math.log(1 + (total - len(postings) + 0.5) / (len(postings) + 0.5))
-        for frequency, key, length in postings:
-            if wanted is not None and key not in wanted:
-                continue
-            norm = frequency + K1 * (1 - B + B * length / average)
-            scores[key] += query_terms[term] * idf * frequency * (K1 + 1) / norm
-    ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))
-    return [Hit(key=key, score=round(score, 4)) for key, score in ranked[:limit]]
+    stats = namespace_stats(namespace)
+    weights = {
+        term: count * math.log(1 + (stats.documents - frequencies[term] + 0.5) / (frequencies[term] + 0.5))
+        for term, count in present.items()
+    }
+    rows = _ranked(namespace, weights, stats, limit, None if keys is None else list(keys))
+    return [Hit(key=key, score=round(rank / _RANK_SCALE, 4)) for key, rank in rows]

@@ -76,6 +76,46 @@ def test_inbox_counts_and_actions_through_the_page(client, staff, make_draft):
     assert draft.status == Draft.Status.DECIDED
 
 
+def test_the_inbox_reads_the_same_few_queries_however_much_waits(
+    client, staff, make_draft, django_assert_num_queries
+):
+    """Once the header count is cached: the user, stand-ins, the waiting lines, the 後閲 owed and
+    one's own drafts."""
+    services.submit(draft=make_draft(title="一件目"), actor=staff("admin.joho"))
+    _login(client, staff("sugaya.t"))
+    inbox = reverse("approvals:inbox")
+    client.get(inbox)
+    with django_assert_num_queries(5):
+        assert "一件目" in client.get(inbox).content.decode()
+    for number in range(3):
+        services.submit(draft=make_draft(title=f"追加{number}"), actor=staff("admin.joho"))
+    client.get(inbox)
+    with django_assert_num_queries(5):
+        page = client.get(inbox).content.decode()
+    assert "承認待ち（4 件）" in page and "追加2" in page
+
+
+def test_the_inbox_marks_a_place_held_for_an_absent_decider_as_daiketsu(client, staff, make_draft):
+    today = timezone.localdate()
+    services.register_absence(
+        user=staff("terakado.s"),
+        starts_on=today,
+        ends_on=today,
+        stand_in=staff("sugaya.t"),
+        reason="出張",
+        actor=staff("terakado.s"),
+    )
+    draft = make_draft(title="代決される起案")
+    services.submit(draft=draft, actor=staff("admin.joho"))
+    rows = selectors.pending_rows(staff("sugaya.t"), 10)
+    assert [(row.title, row.stand_in) for row in rows] == [("代決される起案", False)]
+    services.approve(draft=draft, actor=staff("sugaya.t"))
+    [row] = selectors.pending_rows(staff("sugaya.t"), 10)
+    assert row.stand_in and row.stage_kind == "決裁" and row.drafter == staff("admin.joho").display_name
+    _login(client, staff("sugaya.t"))
+    assert '<span class="md-tag">代決</span>' in client.get(reverse("approvals:inbox")).content.decode()
+
+
 def test_outsider_gets_403(client, staff, make_draft):
     draft = make_draft()
     services.submit(draft=draft, actor=staff("admin.joho"))

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import math
+from collections import Counter
+
 import pytest
 
+from madoguchi.textsearch.analysis import terms
 from madoguchi.textsearch.models import IndexedDocument, Posting
 from madoguchi.textsearch.selectors import search
 from madoguchi.textsearch.services import index_document, rebuild, remove_document
@@ -98,3 +102,49 @@ def test_a_failed_rebuild_leaves_the_old_index(monkeypatch):
     with pytest.raises(RuntimeError):
         rebuild(namespace="faq", documents=broken())
     assert IndexedDocument.objects.filter(namespace="faq").count() == len(DOCS)
+
+
+def reference_bm25(namespace: str, query_terms: dict[str, int]) -> dict[str, float]:
+    """BM25 computed in Python from the stored rows, the way the ranking is defined."""
+    from madoguchi.textsearch.selectors import K1, B
+
+    documents = {d.pk: d for d in IndexedDocument.objects.filter(namespace=namespace)}
+    average = sum(d.length for d in documents.values()) / len(documents)
+    scores: dict[str, float] = {}
+    for term, count in query_terms.items():
+        postings = list(Posting.objects.filter(namespace=namespace, term=term))
+        idf = math.log(1 + (len(documents) - len(postings) + 0.5) / (len(postings) + 0.5))
+        for posting in postings:
+            document = documents[posting.document_id]
+            norm = posting.frequency + K1 * (1 - B + B * document.length / average)
+            scores[document.key] = (
+                scores.get(document.key, 0.0) + count * idf * posting.frequency * (K1 + 1) / norm
+            )
+    return scores
+
+
+def test_database_scores_equal_a_reference_bm25_computation():
+    rebuild(namespace="faq", documents=DOCS)
+    index_document(namespace="faq", key="madoguchi", fields={"title": "窓口の窓口", "body": "窓口で出す届"})
+    query = "窓口で届を出す"
+    expected = reference_bm25("faq", Counter(terms(query, is_query=True)))
+    hits = search(namespace="faq", query=query, limit=10)
+    assert len(hits) == len(expected) >= 3
+    assert {hit.key: hit.score for hit in hits} == {key: round(score, 4) for key, score in expected.items()}
+    assert keys(hits) == sorted(expected, key=lambda key: (-expected[key], key))
+
+
+def test_equal_scores_are_ordered_by_key_and_the_limit_cuts_inside_a_tie():
+    same = {"title": "図書館の委託契約", "body": "図書館の委託契約を行う。"}
+    rebuild(namespace="faq", documents=[(key, same, "ja") for key in ("b", "10", "a", "9")])
+    hits = search(namespace="faq", query="図書館", limit=3)
+    assert keys(hits) == ["10", "9", "a"] and len({hit.score for hit in hits}) == 1
+
+
+def test_statistics_follow_documents_added_and_removed():
+    rebuild(namespace="faq", documents=DOCS)
+    before = search(namespace="faq", query="窓口")[0].score
+    index_document(namespace="faq", key="extra", fields={"question": "図書館の開館時間"})
+    after_add = search(namespace="faq", query="窓口")[0].score
+    remove_document(namespace="faq", key="extra")
+    assert after_add != before and search(namespace="faq", query="窓口")[0].score == before

@@ -126,6 +126,7 @@ def test_sql_injection_strings_in_every_search_box_are_just_text(site):
         "staff": site.clerk,
         "admin": site.admin,
         "auditor": site.auditor,
+        "records_manager": site.records_manager,
     }
     clients = {name: _as(user) for name, user in audiences.items()}
     boxes = 0

@@ -37,6 +37,11 @@ def verify_session(client: Client, user) -> None:
 
 
 def force_login_with_mfa(client: Client, user, backend: str | None = None) -> None:
+    """Staff: password and one-time password just now. Residents: a card sign-in just now."""
     force_login_password_only(client, user, backend)
     if getattr(user, "is_staff_member", False):
         verify_session(client, user)
+    else:
+        session = client.session
+        session[AUTHENTICATED_AT] = now()
+        session.save()

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from madoguchi.accounts.decorators import recent_authentication_required
 from madoguchi.audit.services import record_event
 from madoguchi.cases import disclosure, prefill, selectors, services
 from madoguchi.cases.decorators import resident_required
@@ -493,8 +494,13 @@ def my_attachment(request: HttpRequest, receipt_number: str, attachment_id) -> H
 
 
 @resident_required
+@recent_authentication_required
 def my_disclosure(request: HttpRequest, fmt: str) -> HttpResponse:
-    """開示請求: all the city holds about the resident's applications, as JSON or PDF (audited)."""
+    """開示請求: all the city holds about the resident's applications, as JSON or PDF (audited).
+
+    Everything at once is what a stolen session would want most, so the card is asked for again
+    unless the resident signed in with it within MADOGUCHI_REAUTH_SECONDS.
+    """
     if fmt not in {"json", "pdf"}:
         raise Http404
     document = disclosure.disclosure_for(request.user)

@@ -103,3 +103,17 @@ def test_anonymous_visitors_and_staff_cannot_download(client, clerk):
 def test_an_unknown_format_is_not_found(client, resident):
     client.force_login(resident)
     assert client.get("/my/disclosure.xml").status_code == 404
+
+
+def test_an_old_sign_in_is_sent_to_the_card_again_before_the_download(client, submitted, resident, settings):
+    from madoguchi.accounts.sessions import AUTHENTICATED_AT, now
+
+    client.force_login(resident)
+    session = client.session
+    session[AUTHENTICATED_AT] = now() - settings.MADOGUCHI_REAUTH_SECONDS - 1
+    session.save()
+    before = AuditEvent.objects.count()
+    response = client.get("/my/disclosure.json")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/login/?next=")
+    assert AuditEvent.objects.count() == before  # nothing was read

@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Iterator
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -216,39 +217,60 @@ def resource_download(request: HttpRequest, name: str, resource_id) -> HttpRespo
         response["Content-Disposition"] = f'attachment; filename="{stem}.csv"'
         return response
     if fmt == "json":
-        records = [
+        records = (
             dict(zip(fields, [tabular.neutralise(v) for v in row], strict=True)) for row in _rows_of(resource)
-        ]
-        response = JsonResponse(
-            {"fields": fields, "records": records}, json_dumps_params={"ensure_ascii": False}
         )
+        head = '{"fields": ' + json.dumps(fields, ensure_ascii=False) + ', "records": ['
+        response = StreamingHttpResponse(_json_array(head, records, "]}"), content_type="application/json")
         response["Content-Disposition"] = f'attachment; filename="{stem}.json"'
         return response
     if fmt == "geojson":
         position = _coordinates(fields)
         if position is None:
             raise Http404
-        features = []
-        for row in _rows_of(resource):
-            try:
-                latitude, longitude = float(row[position[0]]), float(row[position[1]])
-            except ValueError:
-                continue
-            properties = {k: tabular.neutralise(v) for k, v in zip(fields, row, strict=True)}
-            features.append(
-                {
-                    "type": "Feature",
-                    "geometry": {"type": "Point", "coordinates": [longitude, latitude]},
-                    "properties": properties,
-                }
-            )
-        response = HttpResponse(
-            json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False),
-            content_type="application/geo+json",
+        features = (
+            {
+                "type": "Feature",
+                "geometry": {"type": "Point", "coordinates": [point[1], point[0]]},
+                "properties": {k: tabular.neutralise(v) for k, v in zip(fields, row, strict=True)},
+            }
+            for row in _rows_of(resource)
+            if (point := _point(row, position)) is not None
+        )
+        head = '{"type": "FeatureCollection", "features": ['
+        response = StreamingHttpResponse(
+            _json_array(head, features, "]}"), content_type="application/geo+json"
         )
         response["Content-Disposition"] = f'attachment; filename="{stem}.geojson"'
         return response
     raise Http404
+
+
+def _point(row: list[str], position: tuple[int, int]) -> tuple[float, float] | None:
+    """(latitude, longitude) of a row, or None when a cell is not a number."""
+    try:
+        return float(row[position[0]]), float(row[position[1]])
+    except ValueError:
+        return None
+
+
+_JSON_BATCH = 1_000  # items per chunk sent
+
+
+def _json_array(head: str, items: Iterator[dict], tail: str) -> Iterator[str]:
+    """A JSON document whose one array is written item by item: a million-row table is streamed
+    as it is read (as the CSV is), never held in memory as one list."""
+    yield head
+    batch: list[str] = []
+    first = True
+    for item in items:
+        batch.append(json.dumps(item, ensure_ascii=False))
+        if len(batch) >= _JSON_BATCH:
+            yield ("" if first else ",") + ",".join(batch)
+            batch, first = [], False
+    if batch:
+        yield ("" if first else ",") + ",".join(batch)
+    yield tail
 
 
 def _file_response(resource: Resource) -> HttpResponse:
@@ -289,10 +311,10 @@ def dataset_map(request: HttpRequest, name: str) -> HttpResponse:
         for row in _rows_of(resource):
             if len(points) >= MAP_POINTS_MAX:
                 break
-            try:
-                lat, lon = float(row[latitude]), float(row[longitude])
-            except ValueError:
+            point = _point(row, (latitude, longitude))
+            if point is None:
                 continue
+            lat, lon = point
             points.append(
                 {
                     "name": " ".join(row[column] for column in label_columns if row[column]),

@@ -47,7 +47,10 @@ def test_preview_filters_and_sorts(city, client):
 
 
 @pytest.mark.django_db
-def test_downloads_csv_with_bom_json_and_geojson_neutralise_formula_cells(city, client):
+def test_downloads_csv_with_bom_json_and_geojson_neutralise_formula_cells(city, client, monkeypatch):
+    from madoguchi.opendata import views
+
+    monkeypatch.setattr(views, "_JSON_BATCH", 3)  # JSON is streamed in batches: 10 rows make four
     resource = _resource("public-wifi")
     fields = list(resource.datastore_fields)
     with datastore.connection.cursor() as cursor:
@@ -59,10 +62,11 @@ def test_downloads_csv_with_bom_json_and_geojson_neutralise_formula_cells(city, 
     assert "'=1+1" in plain and ",=1+1" not in plain
     with_bom = b"".join(client.get(url, {"format": "csv", "bom": "1"}).streaming_content)
     assert with_bom.startswith("\ufeff".encode())
-    records = json.loads(client.get(url, {"format": "json"}).content)["records"]
-    assert records[0]["備考"] == "'=1+1"
-    geojson = json.loads(client.get(url, {"format": "geojson"}).content)
-    assert len(geojson["features"]) == 10
+    document = json.loads(b"".join(client.get(url, {"format": "json"}).streaming_content))
+    assert document["fields"] == fields and len(document["records"]) == 10
+    assert document["records"][0]["備考"] == "'=1+1"
+    geojson = json.loads(b"".join(client.get(url, {"format": "geojson"}).streaming_content))
+    assert geojson["type"] == "FeatureCollection" and len(geojson["features"]) == 10
     longitude, latitude = geojson["features"][0]["geometry"]["coordinates"]
     assert 35.88 <= latitude <= 35.94 and 140.14 <= longitude <= 140.24
     population = _resource("population-by-area-age")

@@ -6,7 +6,6 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
@@ -134,14 +133,18 @@ class PendingRow:
     stand_in: bool  # 代決: the place is someone's the user stands in for
 
 
-def pending_rows(user, limit: int) -> list[PendingRow]:
-    """The oldest ``limit`` places of ``pending_for``, for the inbox page.
+def _display_name(last: str, first: str, username: str) -> str:
+    """As ``User.display_name``, without building a user per line."""
+    return f"{last} {first}".strip() or username
+
+
+def pending_rows(user, limit: int, offset: int = 0) -> list[PendingRow]:
+    """``limit`` places of ``pending_for`` from the ``offset``-th oldest, for the inbox page.
 
     Plain values in one query: five model instances and a lazily translated label per line cost
     the page more than the query did.
     """
-    kinds = dict(Stage.Kind.choices)
-    drafter = get_user_model()
+    kinds = {value: str(label) for value, label in Stage.Kind.choices}
     rows = pending_for(user).values_list(
         "stage__draft_id",
         "stage__draft__title",
@@ -153,15 +156,15 @@ def pending_rows(user, limit: int) -> list[PendingRow]:
         "stage__kind",
         "waiting_since",
         "user_id",
-    )[:limit]
+    )[offset : offset + limit]
     return [
         PendingRow(
             draft_id=draft_id,
             title=title,
             department=department,
-            drafter=drafter(last_name=last, first_name=first, username=username).display_name,
+            drafter=_display_name(last, first, username),
             stage_order=order,
-            stage_kind=str(kinds[kind]),
+            stage_kind=kinds[kind],
             waiting_since=waiting_since,
             stand_in=member != user.pk,
         )

@@ -95,6 +95,24 @@ def test_the_inbox_reads_the_same_few_queries_however_much_waits(
     assert "承認待ち（4 件）" in page and "追加2" in page
 
 
+def test_the_inbox_pages_through_everything_waiting_oldest_first(client, staff, make_draft):
+    from madoguchi.approvals.views import INBOX_ROWS
+
+    titles = [f"起案{number:02d}" for number in range(INBOX_ROWS + 3)]
+    for title in titles:
+        services.submit(draft=make_draft(title=title), actor=staff("admin.joho"))
+    _login(client, staff("sugaya.t"))
+    inbox = reverse("approvals:inbox")
+
+    def shown(query: str) -> list[str]:
+        page = client.get(f"{inbox}{query}").content.decode()
+        return [title for title in titles if f">{title}</a>" in page]
+
+    assert shown("") == titles[:INBOX_ROWS] == shown("?page=1") == shown("?page=x")
+    assert shown("?page=2") == titles[INBOX_ROWS:] == shown("?page=99")
+    assert 'href="?page=2"' in client.get(inbox).content.decode()
+
+
 def test_the_inbox_marks_a_place_held_for_an_absent_decider_as_daiketsu(client, staff, make_draft):
     today = timezone.localdate()
     services.register_absence(

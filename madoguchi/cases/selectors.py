@@ -26,11 +26,6 @@ from madoguchi.identity import selectors as identity_selectors
 from madoguchi.organization.selectors import posts_held_by, subtree_ids
 from madoguchi.procedures import selectors as procedure_selectors
 
-
-def submission_by_id(submission_id: int) -> Submission:
-    return Submission.objects.select_related("applicant", "department").get(pk=submission_id)
-
-
 # A guest's status link (see ``status_path``) works for a little over a year.
 STATUS_LINK_SALT = "cases.status-link"
 STATUS_LINK_MAX_AGE = dt.timedelta(days=400)

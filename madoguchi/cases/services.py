@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from madoguchi.audit.services import record_event
 from madoguchi.cases import prefill, workflow, written
+from madoguchi.cases.emails import send_status_notification, send_submission_confirmation
 from madoguchi.cases.models import (
     Attachment,
     Bundle,
@@ -30,7 +31,6 @@ from madoguchi.cases.models import (
     Submission,
 )
 from madoguchi.cases.receipts import new_receipt_number
-from madoguchi.cases.tasks import send_status_notification, send_submission_confirmation
 from madoguchi.core.errors import ServiceError
 from madoguchi.formbuilder import engine
 from madoguchi.formbuilder import selectors as form_selectors
@@ -314,7 +314,12 @@ def submit(*, draft: Draft, actor) -> Submission:
 
 def _submit(*, draft: Draft, actor) -> Submission:
     # Locked, so a second request for the same draft waits here and then sees submitted_at.
-    draft = Draft.objects.select_for_update(of=("self",)).select_related("form_version").get(pk=draft.pk)
+    # The applicant comes along (unlocked) for the confirmation e-mail's greeting and address.
+    draft = (
+        Draft.objects.select_for_update(of=("self",))
+        .select_related("form_version", "applicant")
+        .get(pk=draft.pk)
+    )
     if draft.submitted_at is not None:
         return Submission.objects.get(draft=draft)
     spec = _spec(draft)
@@ -336,7 +341,7 @@ def _submit(*, draft: Draft, actor) -> Submission:
         # constraint turns it into an IntegrityError that ``submit`` reports rather than hides.
         receipt_number=new_receipt_number(timezone.localdate(now)),
         draft=draft,
-        applicant_id=draft.applicant_id,
+        applicant=draft.applicant,
         resident_code=draft.resident_code,
         procedure_code=draft.procedure_code,
         procedure_title=procedure.title,
@@ -366,7 +371,7 @@ def _submit(*, draft: Draft, actor) -> Submission:
     if status == Submission.Status.RECEIVED:
         # Written in this transaction (the Notification row is the outbox): if the broker is down
         # at commit, the e-mail is still recorded and the outbox sweeper delivers it later.
-        send_submission_confirmation(submission.pk)
+        send_submission_confirmation(submission)
     return submission
 
 
@@ -421,7 +426,7 @@ def receive_payment(*, receipt_number: str, amount: int) -> Submission | None:
             purpose="手数料の納付の確認",
             details={"paid": amount},
         )
-        send_submission_confirmation(submission.pk)  # into the outbox, in this transaction
+        send_submission_confirmation(submission)  # into the outbox, in this transaction
     return submission
 
 
@@ -470,7 +475,7 @@ def change_status(
         submission=submission, from_status=previous, to_status=to_status, reason=reason.strip(), actor=actor
     )
     if to_status in NOTIFIED_STATUSES:
-        send_status_notification(submission.pk, to_status)  # into the outbox, in this transaction
+        send_status_notification(submission, to_status)  # into the outbox, in this transaction
     _audit(
         submission,
         action="cases.status",

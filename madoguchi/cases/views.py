@@ -167,7 +167,6 @@ def step(request: HttpRequest, draft_id, step_key: str) -> HttpResponse:
 @resident_required
 def review(request: HttpRequest, draft_id) -> HttpResponse:
     draft = _draft_or_404(request, draft_id)
-    spec = engine.parse_definition(draft.form_version.definition)
     errors: list[str] = []
     if request.method == "POST":
         try:
@@ -178,6 +177,7 @@ def review(request: HttpRequest, draft_id) -> HttpResponse:
             if submission.status == submission.Status.AWAITING_PAYMENT:
                 return redirect("cases:pay", receipt_number=submission.receipt_number)
             return redirect("cases:done", receipt_number=submission.receipt_number)
+    spec = engine.parse_definition(draft.form_version.definition)
     sections = [
         (title, rows, visible.key)
         for (title, rows), visible in zip(

@@ -64,8 +64,17 @@ def counter_cards(*, actor: Any) -> list[SandboxCard]:
 
 
 def is_guest(user: Any) -> bool:
-    """Whether the user is a visitor applying without signing in (see services.open_guest_account)."""
-    return ResidentIdentity.objects.filter(user_id=user.pk, issuer=GUEST_ISSUER).exists()
+    """Whether the user is a visitor applying without signing in (see services.open_guest_account).
+
+    An account is a guest's from the moment it is opened and never becomes one later, so the
+    answer is kept on the user object: a submission's e-mail asks twice (greeting and status
+    link) and queries once.
+    """
+    guest = getattr(user, "_madoguchi_is_guest", None)
+    if guest is None:
+        guest = ResidentIdentity.objects.filter(user_id=user.pk, issuer=GUEST_ISSUER).exists()
+        user._madoguchi_is_guest = guest
+    return guest
 
 
 def guest_accounts_opened_before(moment: dt.datetime) -> list[int]:

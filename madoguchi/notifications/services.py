@@ -7,7 +7,7 @@ import logging
 
 from django.conf import settings
 from django.core.mail import send_mail
-from django.db import transaction
+from django.db import connections, router, transaction
 from django.utils import timezone
 
 from madoguchi.notifications.models import Notification
@@ -19,15 +19,47 @@ def notify(*, key: str, to: str, subject: str, body: str) -> Notification | None
     """Queue one e-mail under ``key``; a key already used is not queued again. No address: None."""
     if not to:
         return None
-    notification, created = Notification.objects.get_or_create(
-        key=key, defaults={"to": to, "subject": subject, "body": body}
-    )
-    if created:
-        pk = notification.pk
-        # robust: a broker that is down must not turn a committed request into an error; the row
-        # stays unsent and ``sweep_outbox`` enqueues it again.
-        transaction.on_commit(lambda: _enqueue(pk), robust=True)
+    notification = Notification(key=key, to=to, subject=subject, body=body, created_at=timezone.now())
+    if not _insert_unless_queued(notification):
+        return Notification.objects.get(key=key)
+    pk = notification.pk
+    # robust: a broker that is down must not turn a committed request into an error; the row
+    # stays unsent and ``sweep_outbox`` enqueues it again.
+    transaction.on_commit(lambda: _enqueue(pk), robust=True)
     return notification
+
+
+# Standard SQL identifiers, so PostgreSQL and SQLite read the same statement.
+_INSERT_UNLESS_QUEUED = (
+    'INSERT INTO "notifications_notification" ("key", "to", "subject", "body", "created_at", "attempts") '
+    'VALUES (%s, %s, %s, %s, %s, %s) ON CONFLICT ("key") DO NOTHING RETURNING "id"'
+)
+
+
+def _insert_unless_queued(notification: Notification) -> bool:
+    """Insert the row unless its key is taken; whether it was inserted (then its pk is set).
+
+    One statement (``INSERT … ON CONFLICT DO NOTHING RETURNING``, PostgreSQL and SQLite alike)
+    instead of get_or_create's read, savepoint, insert and release: a submission request pays
+    for each round trip, and the key is almost always new.
+    """
+    connection = connections[router.db_for_write(Notification)]
+    params = [
+        notification.key,
+        notification.to,
+        notification.subject,
+        notification.body,
+        connection.ops.adapt_datetimefield_value(notification.created_at),
+        notification.attempts,
+    ]
+    with connection.cursor() as cursor:
+        cursor.execute(_INSERT_UNLESS_QUEUED, params)
+        row = cursor.fetchone()
+    if row is None:
+        return False
+    notification.pk = row[0]
+    notification._state.adding = False
+    return True
 
 
 def _enqueue(notification_id: int) -> None:

@@ -9,8 +9,12 @@ Japanese goes through SudachiPy with the ``core`` dictionary. For each content w
 * Sudachi's **synonym-group ids** (同義語グループ) as ``#s<id>`` terms, so スマホ/スマートフォン
   and コンビニ/コンビニエンスストア meet although their normalised forms differ;
 * the **reading** (読み) as ``#r<カタカナ>`` for every content word of a document, and for a
-  query's words written only in kana or unknown to the dictionary — so ぐりーんかーど or a
-  misspelt katakana loan word still meets the document that writes it in kanji or katakana.
+  query's words unknown to the dictionary — so ぐりーんかーど or a misspelt katakana loan word
+  still meets the document that writes it in kanji or katakana.
+
+A query word yields as few terms as it can (its normalised form, its first synonym group, no
+reading when the dictionary knows it): BM25 adds up the terms, so a word with many expansions
+would otherwise outweigh the topic word beside it.
 
 A short table of city-hall abbreviations Sudachi does not know (``DOMAIN_SYNONYMS``: マイナ →
 マイナンバーカード …) is applied to the normalised forms.
@@ -30,6 +34,7 @@ import re
 import threading
 import unicodedata
 
+import opencc
 import snowballstemmer
 from sudachipy import Dictionary, SplitMode
 
@@ -155,7 +160,6 @@ _EN_STOP = frozenset(
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _KANA = re.compile(r"^[\u3041-\u309f\u30a0-\u30ffー]+$")
-_KATAKANA = re.compile(r"^[\u30a0-\u30ffー]+$")
 _KANA_RUN = re.compile(r"[\u3041-\u3096\u30a1-\u30faー]{3,}")
 _HAN_OR_HANGUL = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf\uac00-\ud7af]")
 _JAPANESE_KANA = re.compile(r"[\u3041-\u309f\u30a0-\u30ff]")
@@ -228,7 +232,10 @@ def _morpheme_terms(morpheme, surface: str, is_query: bool) -> list[str]:
     if surface.isascii():
         return _light_terms(surface)
     found = _with_synonym(normal)
-    found.extend(f"{SYNONYM_PREFIX}{group}" for group in morpheme.synonym_group_ids())
+    groups = morpheme.synonym_group_ids()
+    # A query word is counted once per term it yields: with every synonym group of a word such as
+    # キャンセル (two groups) it outweighed the topic word beside it, so a query keeps the first.
+    found.extend(f"{SYNONYM_PREFIX}{group}" for group in (groups[:1] if is_query else groups))
     parts = morpheme.split(SplitMode.A)
     if len(parts) > 1:
         for part in parts:
@@ -238,9 +245,10 @@ def _morpheme_terms(morpheme, surface: str, is_query: bool) -> list[str]:
                 if not is_query and part.reading_form():
                     found.append(f"{READING_PREFIX}{_katakana(part.reading_form())}")
     reading = morpheme.reading_form()
-    # In a query only unknown words and katakana nouns (loan words, often misspelt) are widened
-    # to their reading; a known hiragana word is already matched by its normalised form.
-    if reading and (not is_query or morpheme.is_oov() or (pos == "名詞" and _KATAKANA.match(surface))):
+    # In a query only unknown words (a misspelt loan word, a kana spelling Sudachi does not know)
+    # are widened to their reading; a known word is already matched by its normalised form, and
+    # its reading as well would count it twice against the words beside it.
+    if reading and (not is_query or morpheme.is_oov()):
         found.append(f"{READING_PREFIX}{_katakana(reading)}")
     return found
 
@@ -277,6 +285,23 @@ def kana_runs(text: str) -> list[str]:
     ``selectors.search``).
     """
     return [_katakana(run) for run in _KANA_RUN.findall(unicodedata.normalize("NFKC", text))]
+
+
+@functools.cache
+def _converters() -> tuple[opencc.OpenCC, opencc.OpenCC]:
+    return opencc.OpenCC("s2t"), opencc.OpenCC("t2jp")
+
+
+def chinese_as_japanese(text: str) -> str:
+    """Simplified Chinese text written with the Japanese forms of its characters (个人编号卡 →
+    個人編号卡, 儿童 → 児童), so a Chinese question can be analysed against Japanese documents.
+
+    OpenCC converts simplified to traditional characters, then traditional to Japanese shinjitai
+    (新字体) — a character-form mapping only, so words that differ between the languages stay
+    as they are (免费 is not turned into 無料).
+    """
+    to_traditional, to_japanese = _converters()
+    return to_japanese.convert(to_traditional.convert(text))
 
 
 def terms(text: str, lang: str = "ja", *, is_query: bool = False) -> list[str]:

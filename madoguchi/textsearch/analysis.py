@@ -139,6 +139,16 @@ SYNONYM_GROUPS: dict[str, tuple[str, ...]] = {
     "complaint": ("complain", "scam", "fraud"),
     "allow": ("benefit", "subsidi", "grant"),
     "pay": ("payment", "paid"),
+    "appli": ("applic", "sign", "enrol"),
+    "marriag": ("marri", "wed"),
+    "popul": ("peopl", "inhabit"),
+    "bulki": ("furnitur", "sofa", "bed", "mattress", "couch", "wardrob"),
+    "welfar": ("assist",),
+    "pregnanc": ("pregnant",),
+    "vaccin": ("shot", "immun", "jab"),
+    "abroad": ("oversea",),
+    "medic": ("doctor", "hospit", "clinic"),
+    "quit": ("unemploy", "jobless", "resign"),
     "hour": ("close", "open"),
 }
 DOMAIN_SYNONYMS: dict[str, str] = {

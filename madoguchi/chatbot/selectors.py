@@ -31,6 +31,10 @@ CANDIDATES = 20
 # factors let an FAQ of another topic that merely shares the intent overtake the right one.
 INTENT_MATCH = 0.15
 INTENT_EXTRA = 0.05
+# Topic support (see ``_with_topic_support``): how many of the best hits vote, and how much the
+# winning topic's full share raises a score. Measured on the dev half: +1 point of top-1.
+TOPIC_HITS = 10
+TOPIC_SUPPORT = 0.3
 # Reciprocal rank fusion constant (the customary 60) for merging rankings from several languages.
 RRF_K = 60
 _KANA = re.compile(r"[\u3041-\u309f\u30a0-\u30ff]")
@@ -104,11 +108,29 @@ def _intent_factor(asked: frozenset[str], answered: frozenset[str]) -> float:
     return (1 + INTENT_MATCH) ** len(asked & answered) * (1 - INTENT_EXTRA) ** len(answered - asked)
 
 
+def _with_topic_support(ranking: list[tuple[str, float]], faqs: dict[str, FAQ]) -> list[tuple[str, float]]:
+    """The ranking reordered with each FAQ's score raised by the share of the best hits that are
+    of its topic: when several FAQs of one topic match, the question is most likely about that
+    topic, and a lone FAQ of another that shares a few incidental words should not come first."""
+    support: dict[str, float] = {}
+    for key, score in sorted(ranking, key=lambda item: -item[1])[:TOPIC_HITS]:
+        support[faqs[key].topic] = support.get(faqs[key].topic, 0.0) + score
+    total = sum(support.values()) or 1.0
+    return sorted(
+        (
+            (key, score * (1 + TOPIC_SUPPORT * support.get(faqs[key].topic, 0.0) / total))
+            for key, score in ranking
+        ),
+        key=lambda item: (-item[1], item[0]),
+    )
+
+
 def find_answers(question: str, lang: str = "ja") -> Answers:
     """The best published FAQs for ``question`` (at most five, best first) and whether to trust them.
 
     Each language index gives its BM25 ranking; each ranking is reranked by intent agreement
-    (``_intent_factor``), and the rankings are fused by reciprocal rank.
+    (``_intent_factor``) and topic support (``_with_topic_support``), and the rankings are fused
+    by reciprocal rank.
     """
     question = question[:MAX_QUESTION_CHARS]
     hits_by_lang = [
@@ -127,18 +149,15 @@ def find_answers(question: str, lang: str = "ja") -> Answers:
     keys = {hit.key for hits in hits_by_lang for hit in hits}
     faqs = published_faqs().select_related("department").in_bulk(keys, field_name="key")
     asked = intents_of(question)
-    rankings = [
-        sorted(
-            (
-                (hit.key, hit.score * _intent_factor(asked, _faq_intents(faqs[hit.key])))
-                for hit in hits
-                if hit.key in faqs
-            ),
-            key=lambda item: (-item[1], item[0]),
-        )
-        for hits in hits_by_lang
-    ]
-    rankings = [ranking for ranking in rankings if ranking]
+    rankings = []
+    for hits in hits_by_lang:
+        ranking = [
+            (hit.key, hit.score * _intent_factor(asked, _faq_intents(faqs[hit.key])))
+            for hit in hits
+            if hit.key in faqs
+        ]
+        if ranking:
+            rankings.append(_with_topic_support(ranking, faqs))
     if not rankings:
         return Answers(candidates=[], confident=False)
     primary = rankings[0]

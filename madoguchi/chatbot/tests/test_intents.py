@@ -1,11 +1,12 @@
-"""Intents: what a question asks about its topic, in any language, and the reranking they drive."""
+"""Reranking: the intent a question asks about its topic (in any language), and topic support."""
 
 from __future__ import annotations
 
 import pytest
 
 from madoguchi.chatbot.intents import intents_of
-from madoguchi.chatbot.selectors import find_answers
+from madoguchi.chatbot.models import FAQ
+from madoguchi.chatbot.selectors import _with_topic_support, find_answers
 
 
 @pytest.mark.parametrize(
@@ -45,3 +46,17 @@ def test_words_that_only_contain_an_intent_word_do_not_count():
 def test_of_two_faqs_on_one_topic_the_one_with_the_asked_intent_comes_first(faqs, question, expected):
     """場所 and 締め切り appear in neither 転入 FAQ: only the intent (where, when) tells them apart."""
     assert find_answers(question).candidates[0].faq.key == expected
+
+
+def test_a_lone_faq_of_another_topic_falls_behind_a_topic_several_hits_agree_on():
+    faqs = {
+        "gomi-day": FAQ(key="gomi-day", topic="ごみの分別"),
+        "gomi-bags": FAQ(key="gomi-bags", topic="ごみの分別"),
+        "library-hours": FAQ(key="library-hours", topic="図書館"),
+    }
+    ranking = [("library-hours", 10.0), ("gomi-day", 9.8), ("gomi-bags", 9.6)]
+    assert [key for key, _ in _with_topic_support(ranking, faqs)] == [
+        "gomi-day",
+        "gomi-bags",
+        "library-hours",
+    ]

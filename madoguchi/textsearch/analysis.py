@@ -207,7 +207,7 @@ def _bigrams(run: str) -> list[str]:
 
 
 @functools.lru_cache(maxsize=100_000)
-def _light_word(word: str, lang: str) -> tuple[str, ...]:
+def _light_word(word: str, lang: str, is_query: bool = False) -> tuple[str, ...]:
     """The terms of one (case-folded) word on the light path; cached, as stemming is pure Python."""
     if _HAN_OR_HANGUL.search(word):
         grams = _bigrams(word)
@@ -217,19 +217,24 @@ def _light_word(word: str, lang: str) -> tuple[str, ...]:
     if word in _EN_STOP or (len(word) < 2 and not word.isdigit()):
         return ()
     stemmer = _STEMMERS.get(lang)
-    return tuple(_with_synonym(stemmer.stemWord(word) if stemmer else word))
+    return tuple(_with_synonym(stemmer.stemWord(word) if stemmer else word, is_query))
 
 
-def _light_terms(text: str, lang: str = "en") -> list[str]:
+def _light_terms(text: str, lang: str = "en", is_query: bool = False) -> list[str]:
     found: list[str] = []
     for word in _WORD.findall(unicodedata.normalize("NFKC", text).casefold()):
-        found.extend(_light_word(word, lang))
+        found.extend(_light_word(word, lang, is_query))
     return found
 
 
-def _with_synonym(term: str) -> list[str]:
+def _with_synonym(term: str, is_query: bool = False) -> list[str]:
+    """A document indexes a variant under itself and its canonical term; a query asks for the
+    canonical term alone — every document holding the variant holds it too, and the variant's
+    own rarity (kids, once in all the FAQs) would otherwise outweigh the rest of the question."""
     canonical = DOMAIN_SYNONYMS.get(term)
-    return [term, canonical] if canonical else [term]
+    if canonical is None:
+        return [term]
+    return [canonical] if is_query else [term, canonical]
 
 
 def _morpheme_terms(morpheme, surface: str, is_query: bool) -> list[str]:
@@ -238,10 +243,12 @@ def _morpheme_terms(morpheme, surface: str, is_query: bool) -> list[str]:
     if pos == "名詞" and morpheme.part_of_speech()[1] == "数詞":
         return [normal]
     if pos not in _CONTENT_POS or normal in _JA_STOP or morpheme.dictionary_form() in _JA_STOP:
-        return _light_terms(surface) if _WORD.fullmatch(surface) and surface.isascii() else []
+        return (
+            _light_terms(surface, is_query=is_query) if _WORD.fullmatch(surface) and surface.isascii() else []
+        )
     if surface.isascii():
-        return _light_terms(surface)
-    found = _with_synonym(normal)
+        return _light_terms(surface, is_query=is_query)
+    found = _with_synonym(normal, is_query)
     groups = morpheme.synonym_group_ids()
     # A query word is counted once per term it yields: with every synonym group of a word such as
     # キャンセル (two groups) it outweighed the topic word beside it, so a query keeps the first.
@@ -251,7 +258,7 @@ def _morpheme_terms(morpheme, surface: str, is_query: bool) -> list[str]:
         for part in parts:
             part_normal = part.normalized_form()
             if part_normal not in _JA_STOP and part.part_of_speech()[0] in _CONTENT_POS:
-                found.extend(_with_synonym(part_normal))
+                found.extend(_with_synonym(part_normal, is_query))
                 if not is_query and part.reading_form():
                     found.append(f"{READING_PREFIX}{_katakana(part.reading_form())}")
     reading = morpheme.reading_form()
@@ -326,7 +333,7 @@ def terms(text: str, lang: str = "ja", *, is_query: bool = False) -> list[str]:
         return []
     if lang in {"ja", "easy_ja"} or _JAPANESE_KANA.search(text):
         return _japanese_terms(text, is_query=is_query)
-    return _light_terms(text, lang)
+    return _light_terms(text, lang, is_query)
 
 
 def japanese_morphemes(text: str) -> list[tuple[str, tuple[str, ...]]]:

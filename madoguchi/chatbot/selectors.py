@@ -11,6 +11,7 @@ from django.db.models import Count, Max, Q, QuerySet
 from django.db.models.functions import TruncMonth, TruncWeek
 from django.utils import timezone
 
+from madoguchi.chatbot.glossary import english_gloss
 from madoguchi.chatbot.intents import intents_of
 from madoguchi.chatbot.models import FAQ, Flow, Inquiry, QuestionLog
 from madoguchi.textsearch.analysis import chinese_as_japanese
@@ -125,6 +126,17 @@ def _with_topic_support(ranking: list[tuple[str, float]], faqs: dict[str, FAQ]) 
     )
 
 
+def _query_for(question: str, lang: str, search_lang: str) -> str:
+    """The question as searched in another language's index: a Chinese one among the Japanese
+    FAQs in Japanese character forms (个/儿/编 would miss 個/児/編), a Portuguese or Vietnamese
+    one among the English FAQs with the English of its city-hall words added."""
+    if lang == "zh" and search_lang == "ja":
+        return chinese_as_japanese(question)
+    if search_lang == "en" and lang != "en":
+        return english_gloss(question, lang)
+    return question
+
+
 def find_answers(question: str, lang: str = "ja") -> Answers:
     """The best published FAQs for ``question`` (at most five, best first) and whether to trust them.
 
@@ -136,8 +148,7 @@ def find_answers(question: str, lang: str = "ja") -> Answers:
     hits_by_lang = [
         search(
             namespace=namespace(search_lang),
-            # Chinese searched among Japanese FAQs: in Japanese character forms, or 个/儿/编 miss 個/児/編.
-            query=chinese_as_japanese(question) if lang == "zh" and search_lang == "ja" else question,
+            query=_query_for(question, lang, search_lang),
             limit=CANDIDATES,
             lang=search_lang,
         )

@@ -1,9 +1,10 @@
-"""Reranking: the intent a question asks about its topic (in any language), and topic support."""
+"""Reranking and query rewriting: intents (in any language), topic support, the English gloss."""
 
 from __future__ import annotations
 
 import pytest
 
+from madoguchi.chatbot.glossary import english_gloss
 from madoguchi.chatbot.intents import intents_of
 from madoguchi.chatbot.models import FAQ
 from madoguchi.chatbot.selectors import _with_topic_support, find_answers
@@ -60,3 +61,9 @@ def test_a_lone_faq_of_another_topic_falls_behind_a_topic_several_hits_agree_on(
         "gomi-bags",
         "library-hours",
     ]
+
+
+def test_a_portuguese_or_vietnamese_question_is_glossed_in_english_for_the_english_faqs():
+    assert english_gloss("Onde jogo o lixo?", "pt").endswith("garbage")
+    assert "birth" in english_gloss("Em bé mới sinh cần làm gì?", "vi")
+    assert english_gloss("Where is the library?", "en") == "Where is the library?"

@@ -12,7 +12,6 @@ Entries are regular expressions matched at the start of a word on the NFKC, case
 
 from __future__ import annotations
 
-import functools
 import re
 import unicodedata
 
@@ -63,7 +62,6 @@ _PATTERNS = {
 }
 
 
-@functools.lru_cache(maxsize=2_000)
 def english_gloss(text: str, lang: str) -> str:
     """``text`` followed by the English of the glossary terms it contains ("" added if none)."""
     patterns = _PATTERNS.get(lang)

@@ -3,19 +3,18 @@
 The words of a topic (住民票, 転入届) dominate a BM25 score, so two FAQs of one topic — 住民票
 をどこで取るか and 住民票を代理で取れるか — score almost alike, and the words that tell them
 apart (どこ, 代わりに) weigh little. The chatbot therefore recognises a handful of intents in the
-question and in each candidate FAQ's question, from a curated lexicon per language, and reranks
+question and in each candidate FAQ's Japanese question, from a curated lexicon per language, and reranks
 the candidates by whether their intents agree (see ``selectors.find_answers``).
 
 The lexicon is matched on the NFKC, case-folded text. Japanese, Chinese and Korean entries match
 anywhere in the text with spaces removed (so やさしい日本語's spaced words still match); entries
 in Latin script match at the start of a word and are regular expressions, so ``late\\b`` does
 not match "later". Every language's entries are tried on every text: the scripts hardly overlap,
-and a Japanese word in an English question (juminhyo, honseki) is still seen.
+and a question that mixes languages is still read.
 """
 
 from __future__ import annotations
 
-import functools
 import re
 import unicodedata
 
@@ -166,9 +165,8 @@ def _compile(words: dict[str, tuple[str, ...]]) -> tuple[re.Pattern[str] | None,
 _PATTERNS = {intent: _compile(words) for intent, words in LEXICON.items()}
 
 
-@functools.lru_cache(maxsize=20_000)
 def intents_of(text: str) -> frozenset[str]:
-    """The intents asked in ``text`` (any language); cached, since FAQ questions recur."""
+    """The intents asked in ``text`` (any language)."""
     folded = unicodedata.normalize("NFKC", text).casefold()
     unspaced = "".join(folded.split())
     return frozenset(

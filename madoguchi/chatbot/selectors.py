@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 import re
 from dataclasses import dataclass
@@ -96,7 +97,14 @@ def _search_languages(question: str, lang: str) -> list[str]:
 def _faq_intents(faq: FAQ) -> frozenset[str]:
     """The intents an FAQ answers, read from its Japanese question — the one staff word most
     carefully; the English one's "when I move" is a clause, not a question about dates."""
-    return intents_of(faq.question.get("ja", ""))
+    return _intents_of_faq_question(faq.question.get("ja", ""))
+
+
+@functools.lru_cache(maxsize=4096)
+def _intents_of_faq_question(text: str) -> frozenset[str]:
+    # Cached by the text, so an edited FAQ is read afresh. Residents' questions are not cached:
+    # they may hold personal data, which must not linger in memory.
+    return intents_of(text)
 
 
 def _intent_factor(asked: frozenset[str], answered: frozenset[str]) -> float:

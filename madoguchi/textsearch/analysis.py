@@ -9,8 +9,12 @@ Japanese goes through SudachiPy with the ``core`` dictionary. For each content w
 * Sudachi's **synonym-group ids** (同義語グループ) as ``#s<id>`` terms, so スマホ/スマートフォン
   and コンビニ/コンビニエンスストア meet although their normalised forms differ;
 * the **reading** (読み) as ``#r<カタカナ>`` for every content word of a document, and for a
-  query's words written only in kana or unknown to the dictionary — so ぐりーんかーど or a
-  misspelt katakana loan word still meets the document that writes it in kanji or katakana.
+  query's words unknown to the dictionary — so ぐりーんかーど or a misspelt katakana loan word
+  still meets the document that writes it in kanji or katakana.
+
+A query word yields as few terms as it can (its normalised form, its first synonym group, no
+reading when the dictionary knows it): BM25 adds up the terms, so a word with many expansions
+would otherwise outweigh the topic word beside it.
 
 A short table of city-hall abbreviations Sudachi does not know (``DOMAIN_SYNONYMS``: マイナ →
 マイナンバーカード …) is applied to the normalised forms.
@@ -30,6 +34,7 @@ import re
 import threading
 import unicodedata
 
+import opencc
 import snowballstemmer
 from sudachipy import Dictionary, SplitMode
 
@@ -134,6 +139,16 @@ SYNONYM_GROUPS: dict[str, tuple[str, ...]] = {
     "complaint": ("complain", "scam", "fraud"),
     "allow": ("benefit", "subsidi", "grant"),
     "pay": ("payment", "paid"),
+    "appli": ("applic", "sign", "enrol"),
+    "marriag": ("marri", "wed"),
+    "popul": ("peopl", "inhabit"),
+    "bulki": ("furnitur", "sofa", "bed", "mattress", "couch", "wardrob"),
+    "welfar": ("assist",),
+    "pregnanc": ("pregnant",),
+    "vaccin": ("shot", "immun", "jab"),
+    "abroad": ("oversea",),
+    "medic": ("doctor", "hospit", "clinic"),
+    "quit": ("unemploy", "jobless", "resign"),
     "hour": ("close", "open"),
 }
 DOMAIN_SYNONYMS: dict[str, str] = {
@@ -155,7 +170,6 @@ _EN_STOP = frozenset(
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _KANA = re.compile(r"^[\u3041-\u309f\u30a0-\u30ffー]+$")
-_KATAKANA = re.compile(r"^[\u30a0-\u30ffー]+$")
 _KANA_RUN = re.compile(r"[\u3041-\u3096\u30a1-\u30faー]{3,}")
 _HAN_OR_HANGUL = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf\uac00-\ud7af]")
 _JAPANESE_KANA = re.compile(r"[\u3041-\u309f\u30a0-\u30ff]")
@@ -193,7 +207,7 @@ def _bigrams(run: str) -> list[str]:
 
 
 @functools.lru_cache(maxsize=100_000)
-def _light_word(word: str, lang: str) -> tuple[str, ...]:
+def _light_word(word: str, lang: str, is_query: bool = False) -> tuple[str, ...]:
     """The terms of one (case-folded) word on the light path; cached, as stemming is pure Python."""
     if _HAN_OR_HANGUL.search(word):
         grams = _bigrams(word)
@@ -203,19 +217,24 @@ def _light_word(word: str, lang: str) -> tuple[str, ...]:
     if word in _EN_STOP or (len(word) < 2 and not word.isdigit()):
         return ()
     stemmer = _STEMMERS.get(lang)
-    return tuple(_with_synonym(stemmer.stemWord(word) if stemmer else word))
+    return tuple(_with_synonym(stemmer.stemWord(word) if stemmer else word, is_query))
 
 
-def _light_terms(text: str, lang: str = "en") -> list[str]:
+def _light_terms(text: str, lang: str = "en", is_query: bool = False) -> list[str]:
     found: list[str] = []
     for word in _WORD.findall(unicodedata.normalize("NFKC", text).casefold()):
-        found.extend(_light_word(word, lang))
+        found.extend(_light_word(word, lang, is_query))
     return found
 
 
-def _with_synonym(term: str) -> list[str]:
+def _with_synonym(term: str, is_query: bool = False) -> list[str]:
+    """A document indexes a variant under itself and its canonical term; a query asks for the
+    canonical term alone — every document holding the variant holds it too, and the variant's
+    own rarity (kids, once in all the FAQs) would otherwise outweigh the rest of the question."""
     canonical = DOMAIN_SYNONYMS.get(term)
-    return [term, canonical] if canonical else [term]
+    if canonical is None:
+        return [term]
+    return [canonical] if is_query else [term, canonical]
 
 
 def _morpheme_terms(morpheme, surface: str, is_query: bool) -> list[str]:
@@ -224,23 +243,29 @@ def _morpheme_terms(morpheme, surface: str, is_query: bool) -> list[str]:
     if pos == "名詞" and morpheme.part_of_speech()[1] == "数詞":
         return [normal]
     if pos not in _CONTENT_POS or normal in _JA_STOP or morpheme.dictionary_form() in _JA_STOP:
-        return _light_terms(surface) if _WORD.fullmatch(surface) and surface.isascii() else []
+        return (
+            _light_terms(surface, is_query=is_query) if _WORD.fullmatch(surface) and surface.isascii() else []
+        )
     if surface.isascii():
-        return _light_terms(surface)
-    found = _with_synonym(normal)
-    found.extend(f"{SYNONYM_PREFIX}{group}" for group in morpheme.synonym_group_ids())
+        return _light_terms(surface, is_query=is_query)
+    found = _with_synonym(normal, is_query)
+    groups = morpheme.synonym_group_ids()
+    # A query word is counted once per term it yields: with every synonym group of a word such as
+    # キャンセル (two groups) it outweighed the topic word beside it, so a query keeps the first.
+    found.extend(f"{SYNONYM_PREFIX}{group}" for group in (groups[:1] if is_query else groups))
     parts = morpheme.split(SplitMode.A)
     if len(parts) > 1:
         for part in parts:
             part_normal = part.normalized_form()
             if part_normal not in _JA_STOP and part.part_of_speech()[0] in _CONTENT_POS:
-                found.extend(_with_synonym(part_normal))
+                found.extend(_with_synonym(part_normal, is_query))
                 if not is_query and part.reading_form():
                     found.append(f"{READING_PREFIX}{_katakana(part.reading_form())}")
     reading = morpheme.reading_form()
-    # In a query only unknown words and katakana nouns (loan words, often misspelt) are widened
-    # to their reading; a known hiragana word is already matched by its normalised form.
-    if reading and (not is_query or morpheme.is_oov() or (pos == "名詞" and _KATAKANA.match(surface))):
+    # In a query only unknown words (a misspelt loan word, a kana spelling Sudachi does not know)
+    # are widened to their reading; a known word is already matched by its normalised form, and
+    # its reading as well would count it twice against the words beside it.
+    if reading and (not is_query or morpheme.is_oov()):
         found.append(f"{READING_PREFIX}{_katakana(reading)}")
     return found
 
@@ -279,6 +304,23 @@ def kana_runs(text: str) -> list[str]:
     return [_katakana(run) for run in _KANA_RUN.findall(unicodedata.normalize("NFKC", text))]
 
 
+@functools.cache
+def _converters() -> tuple[opencc.OpenCC, opencc.OpenCC]:
+    return opencc.OpenCC("s2t"), opencc.OpenCC("t2jp")
+
+
+def chinese_as_japanese(text: str) -> str:
+    """Simplified Chinese text written with the Japanese forms of its characters (个人编号卡 →
+    個人編号卡, 儿童 → 児童), so a Chinese question can be analysed against Japanese documents.
+
+    OpenCC converts simplified to traditional characters, then traditional to Japanese shinjitai
+    (新字体) — a character-form mapping only, so words that differ between the languages stay
+    as they are (免费 is not turned into 無料).
+    """
+    to_traditional, to_japanese = _converters()
+    return to_japanese.convert(to_traditional.convert(text))
+
+
 def terms(text: str, lang: str = "ja", *, is_query: bool = False) -> list[str]:
     """The index terms of ``text``, in order, with repetitions (they are term frequencies).
 
@@ -291,7 +333,7 @@ def terms(text: str, lang: str = "ja", *, is_query: bool = False) -> list[str]:
         return []
     if lang in {"ja", "easy_ja"} or _JAPANESE_KANA.search(text):
         return _japanese_terms(text, is_query=is_query)
-    return _light_terms(text, lang)
+    return _light_terms(text, lang, is_query)
 
 
 def japanese_morphemes(text: str) -> list[tuple[str, tuple[str, ...]]]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from madoguchi.textsearch.analysis import terms
+from madoguchi.textsearch.analysis import chinese_as_japanese, terms
 
 
 @pytest.mark.parametrize(
@@ -68,3 +68,23 @@ def test_japanese_text_sent_as_english_is_still_analysed_as_japanese():
 def test_empty_and_symbol_only_text_has_no_terms():
     assert terms("") == []
     assert terms("😀😀！？") == []
+
+
+def test_simplified_chinese_is_written_in_japanese_character_forms():
+    assert chinese_as_japanese("个人编号卡") == "個人編号卡"
+    assert chinese_as_japanese("儿童补贴").startswith("児童")
+
+
+def test_a_query_word_counts_once_per_term():
+    """キャンセル belongs to two synonym groups and is a known katakana word: a query keeps one
+    group and no reading, so it weighs no more than the topic word beside it."""
+    found = terms("キャンセル", is_query=True)
+    assert len([term for term in found if term.startswith("#s")]) == 1
+    assert not any(term.startswith("#r") for term in found)
+    assert len([term for term in terms("キャンセル") if term.startswith("#s")]) == 2
+
+
+def test_a_query_asks_for_the_canonical_term_of_a_synonym_and_a_document_holds_both():
+    """kids is rare in the FAQs: asked for itself, it would outweigh the rest of the question."""
+    assert terms("kids", "en", is_query=True) == ["child"]
+    assert set(terms("kids", "en")) == {"kid", "child"}

@@ -102,9 +102,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["CONN_MAX_AGE"] = 0
 elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # Every query of the app is short; PostgreSQL's JIT compiler pays off only for long analytical
-    # queries, and added 13 ms of compiling to a 100 ms text search. A DATABASE_URL's own
-    # ?options=… wins.
-    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("options", "-c jit=off")
+    # queries, and added 13 ms of compiling to a 100 ms text search. 16 MB of work_mem (the
+    # default is 4) lets that search's aggregate over ~100,000 postings hash in memory instead of
+    # sorting on disk (−10 to −15 %). A DATABASE_URL's own ?options=… wins.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("options", "-c jit=off -c work_mem=16MB")
     # The audit trail writes through its own connection so that its short, serialised chain
     # transaction never waits on (or is waited on by) a business transaction: see audit/services.py.
     DATABASES["audit"] = {**DATABASES["default"], "ATOMIC_REQUESTS": False}

@@ -48,6 +48,7 @@ PERSONAL_DATA_ACTIONS: dict[str, str] = {
     "cases.assign": gettext_noop("担当者の割り当て"),
     "cases.message": gettext_noop("申請に関する連絡"),
     "certificates.view": gettext_noop("証明書の閲覧"),
+    "payments.view": gettext_noop("支払の閲覧"),
 }
 
 

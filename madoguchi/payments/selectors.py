@@ -14,6 +14,7 @@ from django.db.models import QuerySet
 
 from madoguchi.accounts.models import Role
 from madoguchi.accounts.roles import Reach, reach
+from madoguchi.audit.services import record_event
 from madoguchi.payments import states
 from madoguchi.payments.models import Payment, Refund
 
@@ -79,18 +80,33 @@ def recent_payments(user, limit: int = 100) -> QuerySet[Payment]:
     return payments_for_staff(user).order_by("-created_at")[:limit]
 
 
-def payment_for_staff(user, payment_id) -> Payment | None:
-    """One payment, if it belongs to the staff member's departments."""
+def payment_for_staff(user, payment_id, *, purpose: str) -> Payment | None:
+    """One payment, if it belongs to the staff member's departments.
+
+    The look is audited: the page names the payer and what they paid for. A fee for an
+    application is filed under that application, so it shows on the resident's access-log page.
+    """
     try:
-        return payments_for_staff(user).filter(pk=payment_id).first()
+        payment = payments_for_staff(user).filter(pk=payment_id).first()
     except (ValueError, TypeError, ValidationError):
         return None
+    if payment is not None:
+        receipt_number = payment.purpose.removeprefix("case:") if payment.purpose.startswith("case:") else ""
+        record_event(
+            action="payments.view",
+            actor=user,
+            object_type="cases.submission" if receipt_number else "payments.payment",
+            object_id=receipt_number or str(payment.pk),
+            purpose=purpose,
+            details={"payment": str(payment.pk), "reference": payment.reference},
+        )
+    return payment
 
 
-def payment_of(user, payment_id) -> Payment | None:
-    """The signed-in person's own payment — or, for staff, one of their departments'."""
+def payment_of(user, payment_id, *, purpose: str) -> Payment | None:
+    """The signed-in person's own payment — or, for staff, one of their departments' (audited)."""
     if user.is_staff_member:
-        return payment_for_staff(user, payment_id)
+        return payment_for_staff(user, payment_id, purpose=purpose)
     try:
         return Payment.objects.filter(payer=user, pk=payment_id).first()
     except (ValueError, TypeError, ValidationError):

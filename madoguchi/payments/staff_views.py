@@ -49,7 +49,7 @@ def payment_list(request: HttpRequest) -> HttpResponse:
 @recent_authentication_required(methods=("POST",))
 def payment_detail(request: HttpRequest, payment_id) -> HttpResponse:
     """One payment, its refunds, and the refund form (還付: full or partial, with a reason)."""
-    payment = selectors.payment_for_staff(request.user, payment_id)
+    payment = selectors.payment_for_staff(request.user, payment_id, purpose="支払・還付の確認")
     if payment is None:
         raise Http404
     form = RefundForm(initial={"amount": payment.refundable_amount or None, "key": uuid.uuid4().hex})

@@ -83,7 +83,7 @@ def _reject(request: HttpRequest, reason: str) -> HttpResponse:
 @require_GET
 def receipt_pdf(request: HttpRequest, payment_id) -> HttpResponse:
     """領収書 — for the payer (or staff of the department paid, to reprint it), once captured."""
-    payment = selectors.payment_of(request.user, payment_id)
+    payment = selectors.payment_of(request.user, payment_id, purpose="領収書の発行")
     if payment is None or payment.captured_at is None:
         raise Http404
     response = HttpResponse(receipts.receipt_pdf(payment), content_type="application/pdf")

@@ -33,7 +33,7 @@ def staff():
     from madoguchi.accounts.services import assign_role
 
     user = create_staff_user(
-        username="staff1", last_name="職員", first_name="一郎", password="correct-horse-9"
+        username="kaikei.ichiro", last_name="職員", first_name="一郎", password="correct-horse-9"
     )
     assign_role(user=user, role=Role.COUNTER_STAFF, valid_from=dt.date(2020, 4, 1), actor=None)
     return user

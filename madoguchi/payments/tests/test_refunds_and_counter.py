@@ -84,6 +84,20 @@ def test_staff_refund_page_refunds_and_shows_a_refusal(client, captured, staff):
     assert captured.state == "refunded"
 
 
+def test_a_staff_look_at_a_payment_is_audited_under_the_application(client, captured, staff, resident):
+    client.force_login(staff)
+    for url in (f"/staff/payments/{captured.pk}/", f"/payments/{captured.pk}/receipt.pdf"):
+        assert client.get(url).status_code == 200
+    looks = AuditEvent.objects.filter(action="payments.view").order_by("seq")
+    assert [(e.object_type, e.object_id, e.actor_id) for e in looks] == [
+        ("cases.submission", "R20260401-0000001", staff.pk)
+    ] * 2
+    assert [e.purpose for e in looks] == ["支払・還付の確認", "領収書の発行"]
+    client.force_login(resident)
+    client.get(f"/payments/{captured.pk}/receipt.pdf")
+    assert looks.count() == 2  # the payer's own look is not a staff look
+
+
 def test_residents_cannot_open_staff_payment_pages(client, captured, resident):
     client.force_login(resident)
     assert client.get(f"/staff/payments/{captured.pk}/").status_code == 403

@@ -331,7 +331,7 @@ def counter_card(request: HttpRequest) -> HttpResponse:
         messages.error(
             request,
             _(
-                "カードの券面事項に一致する住民記録がありません。転入前の方は、フリガナと生年月日で探すか、転入の手続から始めてください。"
+                "カードの券面事項に一致する住民記録も転出証明書情報もありません。フリガナと生年月日で探してください。"
             ),
         )
         return redirect("cases:staff_counter")

@@ -206,28 +206,72 @@ def match_moving_in(
     return code
 
 
+@dataclass(frozen=True)
+class CounterMatch:
+    """One person a counter look-up found: a resident, or someone moving in (転入予定)."""
+
+    resident_code: str
+    last_name: str
+    first_name: str
+    last_name_kana: str
+    first_name_kana: str
+    birth_date: dt.date
+    address: str  # the registered address, or the planned one here for a person moving in
+    moving_in: bool
+
+
 def search_residents(
     *, kana: str, birth_date, actor: Any, purpose: str, limit: int = 20
-) -> list[ResidentRecord]:
+) -> list[CounterMatch]:
     """Counter look-up (窓口での本人確認): フリガナ (full or family name) and 生年月日, both required.
 
-    Both are required so that a clerk cannot browse the registry by name alone.
+    Both are required so that a clerk cannot browse the registry by name alone. People moving in
+    are found too, from the 転出証明書情報 sent ahead: they come to the counter to finish the
+    転入届 before they are in the registry.
     """
     compact = kana.replace(" ", "").replace("\u3000", "")
-    records = list(
-        ResidentRecord.objects.select_related("household")
+    if not compact:
+        return []
+    residents = [
+        CounterMatch(
+            r.resident_code,
+            r.last_name,
+            r.first_name,
+            r.last_name_kana,
+            r.first_name_kana,
+            r.birth_date,
+            r.household.address,
+            moving_in=False,
+        )
+        for r in ResidentRecord.objects.select_related("household")
         .filter(birth_date=birth_date)
         .order_by("resident_code")
-    )
-    matches = [r for r in records if compact and (r.last_name_kana + r.first_name_kana).startswith(compact)][
-        :limit
+        if (r.last_name_kana + r.first_name_kana).startswith(compact)
     ]
+    movers = [
+        CounterMatch(
+            p.resident_code,
+            p.last_name,
+            p.first_name,
+            p.last_name_kana,
+            p.first_name_kana,
+            p.birth_date,
+            p.transfer_out.planned_address,
+            moving_in=True,
+        )
+        for p in TransferOutPerson.objects.select_related("transfer_out")
+        .filter(birth_date=birth_date)
+        .order_by("resident_code")
+        if (p.last_name_kana + p.first_name_kana).startswith(compact)
+    ]
+    known = {match.resident_code for match in residents}
+    matches = (residents + [m for m in movers if m.resident_code not in known])[:limit]
     record_event(
         action="registry.search",
         actor=actor,
         object_type="registry.resident",
         purpose=purpose,
-        details={"results": len(matches), "resident_codes": [r.resident_code for r in matches]},
+        details={"results": len(matches), "resident_codes": [m.resident_code for m in matches]},
     )
     return matches
 

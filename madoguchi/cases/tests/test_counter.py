@@ -88,4 +88,4 @@ def test_a_card_whose_address_the_registry_no_longer_has_finds_nobody(client, cl
     client.force_login(clerk)
     response = client.post("/staff/counter/card/", {"card": HEAD_CODE, "pin": "1234"}, follow=True)
     assert response.redirect_chain[-1][0] == "/staff/counter/"
-    assert "一致する住民記録がありません" in response.content.decode()
+    assert "一致する住民記録も転出証明書情報もありません" in response.content.decode()

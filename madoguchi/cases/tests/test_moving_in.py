@@ -234,3 +234,17 @@ def test_at_the_counter_the_sandbox_card_of_a_person_moving_in_finds_their_notic
     assert identity_services.resident_from_card(card_id=head_code, pin=SANDBOX_PIN, actor=clerk) == head_code
     account = identity_services.counter_account(resident_code=head_code, actor=clerk)
     assert (account.last_name, account.first_name) == ("森田", "健一")
+
+
+def test_at_the_counter_a_person_moving_in_is_found_by_kana_and_birth_date(moving_city, client):
+    from madoguchi.accounts.selectors import staff_by_username
+
+    head = TransferOutPerson.objects.get(resident_code=FAMILY["persons"][0][0])
+    client.force_login(staff_by_username("nakajima.y"))
+    page = client.get(
+        "/staff/counter/", {"kana": head.last_name_kana, "birth_date": head.birth_date.isoformat()}
+    ).content.decode()
+    assert f"/staff/counter/{head.resident_code}/" in page and "転入予定" in page
+    assert head.transfer_out.planned_address in page
+    opened = client.get(f"/staff/counter/{head.resident_code}/")
+    assert opened.status_code == 200 and head.last_name in opened.content.decode()

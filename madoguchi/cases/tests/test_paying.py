@@ -187,3 +187,32 @@ class _Failing:
     def __call__(self, **kwargs):
         self.calls += 1
         raise RuntimeError("receiver down")
+
+
+def test_payments_started_before_departments_existed_get_their_applications_department(
+    client, pay_first, resident
+):
+    """The data migration payments/0003: a fee for an application belongs to its department."""
+    import importlib
+
+    from django.apps import apps
+
+    submission = _submit(client, resident)
+    _to_provider(client, submission)
+    orphan = Payment.objects.get()
+    Payment.objects.filter(pk=orphan.pk).update(department=None)
+    other = payment_services.start_payment(
+        payer=resident,
+        amount=100,
+        description="ほかの手数料",
+        reference="X-1",
+        purpose="library:late-fee",
+        return_url="/my/",
+        idempotency_key="other-purpose",
+    )
+    migration = importlib.import_module("madoguchi.payments.migrations.0003_backfill_payment_department")
+    migration.backfill(apps, None)
+    orphan.refresh_from_db()
+    other.refresh_from_db()
+    assert orphan.department_id == submission.department_id is not None
+    assert other.department_id is None

@@ -232,38 +232,31 @@ def search_residents(
     compact = kana.replace(" ", "").replace("\u3000", "")
     if not compact:
         return []
-    residents = [
-        CounterMatch(
-            r.resident_code,
-            r.last_name,
-            r.first_name,
-            r.last_name_kana,
-            r.first_name_kana,
-            r.birth_date,
-            r.household.address,
-            moving_in=False,
-        )
-        for r in ResidentRecord.objects.select_related("household")
-        .filter(birth_date=birth_date)
-        .order_by("resident_code")
-        if (r.last_name_kana + r.first_name_kana).startswith(compact)
-    ]
-    movers = [
-        CounterMatch(
-            p.resident_code,
-            p.last_name,
-            p.first_name,
-            p.last_name_kana,
-            p.first_name_kana,
-            p.birth_date,
-            p.transfer_out.planned_address,
-            moving_in=True,
-        )
-        for p in TransferOutPerson.objects.select_related("transfer_out")
-        .filter(birth_date=birth_date)
-        .order_by("resident_code")
-        if (p.last_name_kana + p.first_name_kana).startswith(compact)
-    ]
+
+    def found(people, address, *, moving_in: bool) -> list[CounterMatch]:
+        return [
+            CounterMatch(
+                p.resident_code,
+                p.last_name,
+                p.first_name,
+                p.last_name_kana,
+                p.first_name_kana,
+                p.birth_date,
+                address(p),
+                moving_in,
+            )
+            for p in people.filter(birth_date=birth_date).order_by("resident_code")
+            if (p.last_name_kana + p.first_name_kana).startswith(compact)
+        ]
+
+    residents = found(
+        ResidentRecord.objects.select_related("household"), lambda r: r.household.address, moving_in=False
+    )
+    movers = found(
+        TransferOutPerson.objects.select_related("transfer_out"),
+        lambda p: p.transfer_out.planned_address,
+        moving_in=True,
+    )
     known = {match.resident_code for match in residents}
     matches = (residents + [m for m in movers if m.resident_code not in known])[:limit]
     record_event(

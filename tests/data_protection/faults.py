@@ -3,7 +3,9 @@ other people's services on the shared machine are never disturbed."""
 
 from __future__ import annotations
 
+import http.client
 import os
+import secrets
 import shutil
 import socket
 import subprocess
@@ -164,3 +166,28 @@ class PrivatePostgres:
         if (self.data / "postmaster.pid").exists():
             self._run("pg_ctl", "stop", "-D", str(self.data), "-m", "immediate", "-w")
         shutil.rmtree(self.directory, ignore_errors=True)
+
+
+CSRF = secrets.token_hex(16)  # 32 characters: Django accepts the unmasked secret as the token
+
+
+def post_as(port: int, path: str, session: str) -> int:
+    """POST ``path`` with the resident's session and a CSRF token, as the review page's button does;
+    0 when the connection dies (a killed worker, a database restart) instead of an answer."""
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    try:
+        conn.request(
+            "POST",
+            path,
+            body="",
+            headers={
+                "Cookie": f"sessionid={session}; csrftoken={CSRF}",
+                "X-CSRFToken": CSRF,
+                "Content-Type": "application/x-www-form-urlencoded",
+            },
+        )
+        return conn.getresponse().status
+    except (OSError, http.client.HTTPException):
+        return 0
+    finally:
+        conn.close()

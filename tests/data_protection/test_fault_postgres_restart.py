@@ -14,7 +14,6 @@ from __future__ import annotations
 import http.client
 import json
 import os
-import secrets
 import subprocess
 import sys
 import threading
@@ -26,6 +25,7 @@ from conftest import skip_or_fail
 from tests.data_protection.faults import (
     ROOT,
     PrivatePostgres,
+    post_as,
     postgres_bindir,
     spare_port,
     start_gunicorn,
@@ -38,7 +38,6 @@ SUBMISSIONS = 30
 INTERVAL = 0.15  # seconds between two submissions starting: the burst lasts SUBMISSIONS × INTERVAL
 RESTART_AFTER = 1.2  # seconds into the burst
 SETTLE = 1.0  # a submission that starts this long after the restart returned must succeed
-CSRF = secrets.token_hex(16)  # 32 characters: Django accepts the unmasked secret as the token
 
 
 @pytest.fixture
@@ -63,26 +62,6 @@ def _madoguchi(env: dict[str, str], *args: str) -> str:
     )
     assert done.returncode == 0, done.stderr[-3000:]
     return done.stdout
-
-
-def _post(port: int, path: str, session: str) -> int:
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-    try:
-        conn.request(
-            "POST",
-            path,
-            body="",
-            headers={
-                "Cookie": f"sessionid={session}; csrftoken={CSRF}",
-                "X-CSRFToken": CSRF,
-                "Content-Type": "application/x-www-form-urlencoded",
-            },
-        )
-        return conn.getresponse().status
-    except (OSError, http.client.HTTPException):
-        return 0
-    finally:
-        conn.close()
 
 
 def _warm_up(port: int) -> None:
@@ -139,7 +118,7 @@ def test_restarting_postgres_mid_burst_loses_or_halves_nothing(cluster, tmp_path
                     index, (url, session) = slot
                     time.sleep(max(0.0, start + index * INTERVAL - time.monotonic()))
                     sent = time.monotonic() - start
-                    status = _post(port, url, session)
+                    status = post_as(port, url, session)
                     outcomes[url] = (sent, time.monotonic() - start, status)
 
             threads = [threading.Thread(target=resident) for _ in range(8)]
@@ -154,7 +133,7 @@ def test_restarting_postgres_mid_burst_loses_or_halves_nothing(cluster, tmp_path
             burst_seconds = time.monotonic() - start
             facts = json.loads(_madoguchi(env, "-m", "tests.data_protection.restart_city", "facts"))
             failed = [url for url, (_, _, status) in outcomes.items() if status != 302]
-            retries = {url: _post(port, url, session) for url, session in targets if url in failed}
+            retries = {url: post_as(port, url, session) for url, session in targets if url in failed}
         finally:
             server.terminate()
             server.wait(timeout=30)

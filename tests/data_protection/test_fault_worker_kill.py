@@ -8,9 +8,7 @@ revision, status history or e-mail), and the audit chain verifies.
 
 from __future__ import annotations
 
-import http.client
 import os
-import secrets
 import signal
 import threading
 import time
@@ -23,13 +21,12 @@ from madoguchi.audit.selectors import verify_trail
 from madoguchi.cases.models import Draft, Submission
 from madoguchi.cases.tests.conftest import fill_in
 from madoguchi.notifications.models import Notification
-from tests.data_protection.faults import spare_port, start_gunicorn, wait_for_port
+from tests.data_protection.faults import post_as, spare_port, start_gunicorn, wait_for_port
 from tests.data_protection.test_fault_redis import _residents
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.services]
 
 SUBMISSIONS = 12
-CSRF = secrets.token_hex(16)  # 32 characters: Django accepts the unmasked secret as the token
 
 
 def _database_url() -> str:
@@ -40,26 +37,6 @@ def _database_url() -> str:
 def _workers(master: int) -> list[int]:
     children = Path(f"/proc/{master}/task/{master}/children").read_text().split()
     return [int(pid) for pid in children]
-
-
-def _post(port: int, path: str, session: str) -> int:
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-    try:
-        conn.request(
-            "POST",
-            path,
-            body="",
-            headers={
-                "Cookie": f"sessionid={session}; csrftoken={CSRF}",
-                "X-CSRFToken": CSRF,
-                "Content-Type": "application/x-www-form-urlencoded",
-            },
-        )
-        return conn.getresponse().status
-    except (OSError, http.client.HTTPException):
-        return 0  # the connection died with the worker
-    finally:
-        conn.close()
 
 
 def test_killing_a_worker_mid_burst_loses_or_halves_nothing(
@@ -83,7 +60,7 @@ def test_killing_a_worker_mid_burst_loses_or_halves_nothing(
                         if not queue:
                             return
                         url, session = queue.pop()
-                    statuses[url] = _post(port, url, session)
+                    statuses[url] = post_as(port, url, session)
 
             threads = [threading.Thread(target=run) for _ in range(4)]
             for thread in threads:

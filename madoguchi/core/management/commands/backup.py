@@ -2,6 +2,8 @@
 
 import getpass
 import os
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
@@ -22,9 +24,17 @@ def passphrase(*, confirm: bool) -> str:
     return value
 
 
-def progress_bar(description: str) -> tqdm:
-    """A bar that counts tables and files as they pass; the total is not known in advance."""
-    return tqdm(desc=description, unit=" 件", leave=False, dynamic_ncols=True)
+@contextmanager
+def progress_bar(description: str) -> Iterator[Callable[[str], None]]:
+    """A bar that counts tables and files as they pass (the total is not known in advance);
+    yields the callback ``create_backup`` and ``restore_backup`` take as ``progress``."""
+    with tqdm(desc=description, unit=" 件", leave=False, dynamic_ncols=True) as bar:
+
+        def step(name: str) -> None:
+            bar.set_postfix_str(name)
+            bar.update()
+
+        yield step
 
 
 class Command(BaseCommand):
@@ -43,12 +53,8 @@ class Command(BaseCommand):
         # so a half-written file is never mistaken for a backup.
         descriptor = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         try:
-            with os.fdopen(descriptor, "wb") as sink, progress_bar("バックアップ") as bar:
-                manifest = create_backup(
-                    out=sink,
-                    passphrase=secret,
-                    progress=lambda step: (bar.set_postfix_str(step), bar.update()),
-                )
+            with os.fdopen(descriptor, "wb") as sink, progress_bar("バックアップ") as step:
+                manifest = create_backup(out=sink, passphrase=secret, progress=step)
         except BaseException as error:
             target.unlink(missing_ok=True)
             if isinstance(error, BackupError):

@@ -23,12 +23,8 @@ class Command(BaseCommand):
         if not source.is_file():
             raise CommandError(f"{source} がありません / {source} not found")
         try:
-            with source.open("rb") as stream, progress_bar("復元") as bar:
-                manifest = restore_backup(
-                    source=stream,
-                    passphrase=passphrase(confirm=False),
-                    progress=lambda step: (bar.set_postfix_str(step), bar.update()),
-                )
+            with source.open("rb") as stream, progress_bar("復元") as step:
+                manifest = restore_backup(source=stream, passphrase=passphrase(confirm=False), progress=step)
         except BackupError as error:
             raise CommandError(str(error)) from error
         record_event(

@@ -8,7 +8,6 @@ from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -73,7 +72,6 @@ def inbox(request: HttpRequest) -> HttpResponse:
             "draft_base": reverse("approvals:draft", kwargs={"draft_id": 0}).removesuffix("0/"),
             "post_reviews": list(selectors.post_reviews_for(request.user)[:INBOX_ROWS]),
             "my_drafts": selectors.latest_drafts_of(request.user, INBOX_OWN_DRAFTS),
-            "now": timezone.now(),
         },
     )
 

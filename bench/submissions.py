@@ -278,8 +278,39 @@ def wrk(url: str, seconds: int, connections: int, script: Path | None = None) ->
     }
 
 
+def cpu_seconds_by_program(app_pids: list[str]) -> dict[str, float]:
+    """CPU time (user + system) consumed so far by the app workers, PostgreSQL and Redis.
+
+    Read before and after the load so the run shows where each submission's CPU goes — on a
+    2-core machine every program's share comes out of the same budget.
+    """
+    tick = os.sysconf("SC_CLK_TCK")
+    totals = {"app": 0.0, "postgres": 0.0, "redis": 0.0}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:
+            continue  # the process ended meanwhile
+        name = stat[stat.index("(") + 1 : stat.rindex(")")]
+        fields = stat[stat.rindex(")") + 2 :].split()
+        seconds = (int(fields[11]) + int(fields[12])) / tick
+        if entry.name in app_pids:
+            totals["app"] += seconds
+        elif name.startswith("postgres"):
+            totals["postgres"] += seconds
+        elif name.startswith("redis-server"):
+            totals["redis"] += seconds
+    return totals
+
+
+def worker_pids(master_pid: int) -> list[str]:
+    return Path(f"/proc/{master_pid}/task/{master_pid}/children").read_text().split()
+
+
 def peak_memory_mb(master_pid: int) -> list[float]:
-    children = Path(f"/proc/{master_pid}/task/{master_pid}/children").read_text().split()
+    children = worker_pids(master_pid)
     peaks = []
     for pid in children:
         status = Path(f"/proc/{pid}/status").read_text()
@@ -335,7 +366,12 @@ def main() -> int:
 
         baseline = wrk(f"{base}/healthz", max(5, args.seconds // 2), args.connections)
         before = Submission.objects.count()
+        workers = worker_pids(server.pid)
+        cpu_before = cpu_seconds_by_program(workers)
+        wrk_before = os.times()
         load = wrk(base, args.seconds, args.connections, script)
+        wrk_after = os.times()
+        cpu_after = cpu_seconds_by_program(workers)
         time.sleep(1)
         stored = Submission.objects.count() - before
         memory = peak_memory_mb(server.pid)
@@ -361,6 +397,16 @@ def main() -> int:
         f"lost: {max(0, load['ok'] - stored):.0f}; duplicated: {duplicated}"
     )
     print(f"ratio submissions/s to baseline: {load['rate'] / baseline['rate']:.3f}")
+    cpu = {name: cpu_after[name] - cpu_before[name] for name in cpu_after}
+    cpu["wrk"] = (wrk_after.children_user + wrk_after.children_system) - (
+        wrk_before.children_user + wrk_before.children_system
+    )
+    per = max(load["requests"], 1)
+    print(
+        "CPU ms per submission: "
+        + ", ".join(f"{name} {seconds * 1000 / per:.2f}" for name, seconds in cpu.items())
+        + f"; total {sum(cpu.values()) * 1000 / per:.2f}"
+    )
     print("peak memory per app process (MB): " + ", ".join(f"{m:.0f}" for m in memory))
     if load["requests"] > args.drafts:
         print("note: more requests than drafts — some were repeats, answered idempotently")

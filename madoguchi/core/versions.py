@@ -7,7 +7,10 @@ read again and expire on their own.
 
 from __future__ import annotations
 
+from functools import partial
+
 from django.core.cache import cache
+from django.db import transaction
 
 
 def _key(name: str) -> str:
@@ -23,6 +26,30 @@ def current(name: str) -> int:
 
 
 def bump(name: str) -> None:
+    """Mark ``name`` changed: now, and once more when the enclosing transaction commits.
+
+    The first bump makes this transaction's own later reads miss the cache; the second catches
+    another process that read the old rows and cached them between the first bump and the commit.
+    Outside a transaction both happen at once, which costs one extra increment and nothing else.
+    """
+    _increment(name)
+    transaction.on_commit(partial(_increment, name))
+
+
+def pending(name: str) -> bool:
+    """Whether this transaction has changed ``name`` and not committed (nor rolled back) yet.
+
+    A process must not keep what it reads then: its rows may be rolled back, and a rollback
+    bumps nothing. Django drops a rolled-back savepoint's commit callbacks, so a bump is pending
+    exactly while its callback waits in the connection's list.
+    """
+    return any(
+        isinstance(callback, partial) and callback.func is _increment and callback.args == (name,)
+        for _savepoints, callback, _robust in transaction.get_connection().run_on_commit
+    )
+
+
+def _increment(name: str) -> None:
     try:
         cache.incr(_key(name))
     except ValueError:  # not set yet (or evicted): any new value differs from what readers used

@@ -30,10 +30,8 @@ def _audit(action: str, actor, dataset: Dataset, **details) -> None:
 
 
 def catalogue_changed() -> None:
-    """Tell search its index is stale: now (for reads in this transaction) and again on commit
-    (so a reader who rebuilt the index from the pre-commit state rebuilds it once more)."""
+    """Tell search its index is stale (``versions.bump`` also bumps again on commit)."""
     versions.bump(CATALOGUE_VERSION)
-    transaction.on_commit(lambda: versions.bump(CATALOGUE_VERSION))
 
 
 def upsert_group(*, name: str, title: str, title_en: str = "", description: str = "") -> Group:

@@ -6,3 +6,12 @@ class ProceduresConfig(AppConfig):
 
     name = "madoguchi.procedures"
     label = "procedures"
+
+    def ready(self) -> None:
+        from django.db.models.signals import post_delete, post_save
+
+        from madoguchi.procedures.models import Procedure
+        from madoguchi.procedures.receivers import procedure_changed
+
+        post_save.connect(procedure_changed, sender=Procedure, dispatch_uid="procedures.saved")
+        post_delete.connect(procedure_changed, sender=Procedure, dispatch_uid="procedures.deleted")

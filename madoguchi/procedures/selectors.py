@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 from collections.abc import Iterable, Mapping
 
 from django.db.models import Q, QuerySet
 
+from madoguchi.core import versions
 from madoguchi.procedures.calendar import add_business_days
 from madoguchi.procedures.models import LifeEvent, Procedure
 from madoguchi.procedures.rules import applicable_procedure_codes, fee_amount
@@ -33,9 +35,31 @@ def published_procedures(*, q: str = "", category: str = "", life_event: str = "
     return procedures
 
 
+# code → (catalogue version, organisation version, procedure): this process's copies.
+_published_by_code: dict[str, tuple[int, int, Procedure]] = {}
+
+
 def procedure_by_code(code: str) -> Procedure | None:
-    """The published procedure with ``code`` (None if unknown or not published)."""
-    return published_procedures().filter(code=code).first()
+    """The published procedure with ``code`` (None if unknown or not published).
+
+    Every application page and every submission reads its procedure, and the catalogue changes
+    a few times a year, so each process keeps the procedures it has read until the catalogue or
+    the organisation (the department comes along) changes — checked on every call against the
+    shared version counters (``procedures.receivers`` bumps them on every save). Callers get their
+    own copy, free to change. Unknown codes are not kept, so probing URLs cannot grow the memory;
+    nor is anything read while this transaction's own catalogue change is uncommitted.
+    """
+    if versions.pending("procedures") or versions.pending("organization"):
+        return published_procedures().filter(code=code).first()
+    catalogue, organization = versions.current("procedures"), versions.current("organization")
+    kept = _published_by_code.get(code)
+    if kept is None or kept[:2] != (catalogue, organization):
+        procedure = published_procedures().filter(code=code).first()
+        if procedure is None:
+            _published_by_code.pop(code, None)
+            return None
+        kept = _published_by_code[code] = (catalogue, organization, procedure)
+    return copy.copy(kept[2])
 
 
 def fee_for(procedure: Procedure, answers: Mapping[str, object]) -> int:

@@ -13,7 +13,6 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from madoguchi.core.versions import bump
 from madoguchi.demo.data.procedures import LIFE_EVENTS, PROCEDURES
 from madoguchi.organization.models import Department, Municipality
 from madoguchi.organization.selectors import department_by_code
@@ -87,8 +86,7 @@ def upsert_procedure(
     }.items():
         setattr(procedure, field, value)
     procedure.full_clean()
-    procedure.save()
-    bump("procedures")
+    procedure.save()  # procedures.receivers bumps the catalogue's version
     return procedure
 
 

@@ -11,14 +11,14 @@ from madoguchi.cases import services
 from madoguchi.cases.models import Submission
 from madoguchi.cases.tests.conftest import fill_in
 from madoguchi.demo.services import seed_approvals
-from madoguchi.procedures.models import Procedure
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def submission(client, procedure, resident, city) -> Submission:
-    Procedure.objects.filter(pk=procedure.pk).update(requires_decision=True)
+    procedure.requires_decision = True
+    procedure.save()
     seed_approvals(city)
     client.force_login(resident)
     client.post(fill_in(client))

@@ -12,7 +12,6 @@ from madoguchi.cases.tests.conftest import fill_in
 from madoguchi.notifications.models import Notification
 from madoguchi.payments import services as payment_services
 from madoguchi.payments.models import Payment, SandboxFaults
-from madoguchi.procedures.models import Procedure
 
 pytestmark = pytest.mark.django_db
 
@@ -38,9 +37,8 @@ def _committed(monkeypatch, django_capture_on_commit_callbacks):
 
 @pytest.fixture
 def pay_first(procedure):
-    Procedure.objects.filter(pk=procedure.pk).update(
-        fee_rule={**procedure.fee_rule, "payment": "before_submission"}
-    )
+    procedure.fee_rule = {**procedure.fee_rule, "payment": "before_submission"}
+    procedure.save()
     return procedure
 
 

@@ -4,7 +4,9 @@ import datetime as dt
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.db import transaction
 
+from madoguchi.core import versions
 from madoguchi.demo.data.procedures import LIFE_EVENTS, PROCEDURES
 from madoguchi.demo.services import seed_organization
 from madoguchi.procedures import selectors, services
@@ -181,3 +183,56 @@ def test_online_procedures_are_those_with_a_form_that_accept_online_applications
     assert online and all(p.accepts_online_applications for p in online)
     assert "juminhyo-utsushi" in {p.code for p in online}
     assert "konin" not in {p.code for p in online}  # 婚姻届: counter only
+
+
+# --- The per-process copy of published procedures ------------------------------------------------
+# These tests commit (transaction=True): a change still uncommitted is never kept, by design.
+
+
+@pytest.fixture
+def committed_procedure():
+    procedure = ProcedureFactory(code="kept", title="住民票の写しの交付請求")
+    yield procedure
+    versions.bump("procedures")  # the flush that empties the tables after the test bumps nothing
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_procedure_read_once_is_served_without_a_query_until_it_changes(
+    committed_procedure, django_assert_num_queries
+):
+    assert selectors.procedure_by_code("kept").title == "住民票の写しの交付請求"
+    with django_assert_num_queries(0):
+        kept = selectors.procedure_by_code("kept")
+    assert kept.department.name == committed_procedure.department.name
+
+    committed_procedure.title = "住民票の写し等の交付請求"
+    committed_procedure.save()
+    assert selectors.procedure_by_code("kept").title == "住民票の写し等の交付請求"
+
+    committed_procedure.is_published = False
+    committed_procedure.save()
+    assert selectors.procedure_by_code("kept") is None
+
+
+@pytest.mark.django_db(transaction=True)
+def test_each_caller_gets_its_own_copy(committed_procedure):
+    first = selectors.procedure_by_code("kept")
+    first.title = "書き換えた"
+    assert selectors.procedure_by_code("kept").title == "住民票の写しの交付請求"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_change_rolled_back_is_never_served(committed_procedure):
+    selectors.procedure_by_code("kept")
+
+    class Abandon(Exception):
+        pass
+
+    with pytest.raises(Abandon), transaction.atomic():
+        committed_procedure.title = "取り消される題名"
+        committed_procedure.save()
+        assert selectors.procedure_by_code("kept").title == "取り消される題名"
+        raise Abandon
+
+    assert selectors.procedure_by_code("kept").title == "住民票の写しの交付請求"
+    assert Procedure.objects.get(code="kept").title == "住民票の写しの交付請求"

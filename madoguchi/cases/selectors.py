@@ -84,13 +84,14 @@ def drafts_of(user) -> QuerySet[Draft]:
     return Draft.objects.filter(applicant=user, submitted_at__isnull=True).order_by("-updated_at")
 
 
+def drafts_in_hand(user) -> QuerySet[Draft]:
+    """The drafts ``user`` may work on: their own, and those a counter clerk fills in for a resident."""
+    return Draft.objects.filter(Q(applicant=user) | Q(assisted_by=user))
+
+
 def draft_of(user, draft_id) -> Draft | None:
-    """The applicant's own draft — or one a counter clerk is filling in for a resident."""
-    return (
-        Draft.objects.select_related("form_version")
-        .filter(Q(applicant=user) | Q(assisted_by=user), pk=draft_id)
-        .first()
-    )
+    """One draft in the user's hands (see ``drafts_in_hand``), or None."""
+    return drafts_in_hand(user).select_related("form_version").filter(pk=draft_id).first()
 
 
 def submissions_of(user) -> QuerySet[Submission]:

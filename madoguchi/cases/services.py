@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from madoguchi.audit.services import record_event
-from madoguchi.cases import prefill, workflow, written
+from madoguchi.cases import prefill, selectors, workflow, written
 from madoguchi.cases.emails import send_status_notification, send_submission_confirmation
 from madoguchi.cases.models import (
     Attachment,
@@ -280,30 +280,32 @@ def _recheck_prefilled(draft: Draft, spec: engine.FormSpec, actor, procedure) ->
             raise PrefillMismatch(key)
 
 
-def submit(*, draft: Draft, actor) -> Submission:
-    """送信 — turn a complete draft into a submission, exactly once.
+def submit(*, draft_id, actor) -> Submission:
+    """送信 — turn a complete draft in the actor's hands into a submission, exactly once.
 
     Idempotent: a double click, a browser retry or a network retry of the same draft returns the
     submission already made. The draft row is locked and the database refuses a second submission
-    for the same draft, so even two requests at the same instant make only one.
+    for the same draft, so even two requests at the same instant make only one. Takes the draft's
+    id, not a draft read earlier: the one locked read here is also the ownership check
+    (``Draft.DoesNotExist`` if the draft is not the actor's to submit).
     """
     for attempt in range(3):
         try:
             with transaction.atomic():
-                return _submit(draft=draft, actor=actor)
+                return _submit(draft_id=draft_id, actor=actor)
         except PrefillMismatch as mismatch:
             # Recorded after the rollback, so the attempt stays on the trail on every database.
             record_event(
                 action="cases.prefill_mismatch",
                 actor=actor,
                 object_type="cases.draft",
-                object_id=str(draft.pk),
+                object_id=str(draft_id),
                 purpose="申請時の自動入力値の確認",
                 details={"field": mismatch.field_key},
             )
             raise
         except IntegrityError:
-            existing = Submission.objects.filter(draft_id=draft.pk).first()
+            existing = Submission.objects.filter(draft_id=draft_id).first()
             if existing is not None:
                 return existing
             if attempt == 2:
@@ -312,13 +314,14 @@ def submit(*, draft: Draft, actor) -> Submission:
     raise AssertionError("unreachable")
 
 
-def _submit(*, draft: Draft, actor) -> Submission:
+def _submit(*, draft_id, actor) -> Submission:
     # Locked, so a second request for the same draft waits here and then sees submitted_at.
     # The applicant comes along (unlocked) for the confirmation e-mail's greeting and address.
     draft = (
-        Draft.objects.select_for_update(of=("self",))
+        selectors.drafts_in_hand(actor)
+        .select_for_update(of=("self",))
         .select_related("form_version", "applicant")
-        .get(pk=draft.pk)
+        .get(pk=draft_id)
     )
     if draft.submitted_at is not None:
         return Submission.objects.get(draft=draft)
@@ -619,7 +622,7 @@ def submit_bundle(*, bundle: Bundle, actor) -> list[Submission]:
     incomplete = [d for d in drafts if d.submitted_at is None and not is_complete(d)]
     if incomplete:
         raise ApplicationError(_("入力が終わっていない申請があります。すべて入力してから送信してください。"))
-    return [submit(draft=draft, actor=actor) for draft in drafts]
+    return [submit(draft_id=draft.pk, actor=actor) for draft in drafts]
 
 
 def is_complete(draft: Draft) -> bool:

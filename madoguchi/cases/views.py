@@ -166,17 +166,21 @@ def step(request: HttpRequest, draft_id, step_key: str) -> HttpResponse:
 
 @resident_required
 def review(request: HttpRequest, draft_id) -> HttpResponse:
-    draft = _draft_or_404(request, draft_id)
     errors: list[str] = []
     if request.method == "POST":
+        # No read before: submit's locked read is the ownership check, and a retry after the
+        # first request went through lands on the same submission's page, not on a 404.
         try:
-            submission = services.submit(draft=draft, actor=request.user)
+            submission = services.submit(draft_id=draft_id, actor=request.user)
+        except services.Draft.DoesNotExist:
+            raise Http404 from None
         except services.ApplicationError as error:
             errors = error.messages
         else:
             if submission.status == submission.Status.AWAITING_PAYMENT:
                 return redirect("cases:pay", receipt_number=submission.receipt_number)
             return redirect("cases:done", receipt_number=submission.receipt_number)
+    draft = _draft_or_404(request, draft_id)
     spec = engine.parse_definition(draft.form_version.definition)
     sections = [
         (title, rows, visible.key)

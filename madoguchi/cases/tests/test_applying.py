@@ -56,8 +56,20 @@ def test_submitting_twice_makes_one_submission(client, procedure, resident):
     second = client.post(review_url)
     assert Submission.objects.count() == 1
     assert first["Location"] == f"/my/{Submission.objects.get().receipt_number}/done/"
-    # The second click finds the draft already sent: it is not a form any more.
-    assert second.status_code == 404
+    # The second click (or a browser retry) lands on the same confirmation, not on an error.
+    assert second.status_code == 302 and second["Location"] == first["Location"]
+    # The review page itself is gone once the draft is sent.
+    assert client.get(review_url).status_code == 404
+
+
+def test_nobody_else_can_submit_a_residents_draft(client, procedure, resident):
+    from madoguchi.accounts.services import create_resident_user
+
+    client.force_login(resident)
+    review_url = fill_in(client)
+    client.force_login(create_resident_user(username="r-other", last_name="別", first_name="人"))
+    assert client.post(review_url).status_code == 404
+    assert not Submission.objects.exists()
 
 
 def test_the_service_returns_the_same_submission_for_a_retried_draft(client, procedure, resident):
@@ -66,8 +78,8 @@ def test_the_service_returns_the_same_submission_for_a_retried_draft(client, pro
     client.force_login(resident)
     fill_in(client)
     draft = Draft.objects.get()
-    first = services.submit(draft=draft, actor=resident)
-    again = services.submit(draft=Draft.objects.get(), actor=resident)
+    first = services.submit(draft_id=draft.pk, actor=resident)
+    again = services.submit(draft_id=draft.pk, actor=resident)
     assert first.pk == again.pk and Submission.objects.count() == 1
 
 
@@ -238,7 +250,7 @@ def test_a_receipt_number_clash_draws_a_new_number_instead_of_failing(
     client.force_login(resident)
     fill_in(client)
     first_draft = Draft.objects.get()
-    taken = services.submit(draft=first_draft, actor=resident).receipt_number
+    taken = services.submit(draft_id=first_draft.pk, actor=resident).receipt_number
     second = services.start_draft(
         applicant=resident, procedure_code="test-certificate", resident_code=first_draft.resident_code
     )
@@ -247,7 +259,7 @@ def test_a_receipt_number_clash_draws_a_new_number_instead_of_failing(
     second.save()
     numbers = iter([taken, "261126-0000-0009"])
     monkeypatch.setattr(services, "new_receipt_number", lambda day: next(numbers))
-    assert services.submit(draft=second, actor=resident).receipt_number == "261126-0000-0009"
+    assert services.submit(draft_id=second.pk, actor=resident).receipt_number == "261126-0000-0009"
     assert Submission.objects.count() == 2
 
 
@@ -305,11 +317,11 @@ def test_a_failure_half_way_through_submitting_stores_nothing_and_a_retry_succee
 
     monkeypatch.setattr(form_services, "lock_version", broken)
     with pytest.raises(DatabaseError):
-        services.submit(draft=draft, actor=resident)
+        services.submit(draft_id=draft.pk, actor=resident)
     assert not Submission.objects.exists()
     assert Draft.objects.get().submitted_at is None
     monkeypatch.undo()
-    submission = services.submit(draft=Draft.objects.get(), actor=resident)
+    submission = services.submit(draft_id=draft.pk, actor=resident)
     assert Submission.objects.get() == submission and submission.revisions.count() == 1
 
 

@@ -31,7 +31,7 @@ def test_simultaneous_submits_of_one_draft_make_one_submission(procedure, reside
     def click() -> None:
         try:
             start.wait()
-            receipts.append(services.submit(draft=draft, actor=resident).receipt_number)
+            receipts.append(services.submit(draft_id=draft.pk, actor=resident).receipt_number)
         except BaseException as error:  # re-raised below
             errors.append(error)
         finally:

@@ -138,7 +138,7 @@ def test_idle_guest_accounts_that_own_nothing_are_removed_and_the_others_kept(pr
         },
         completed_steps=["applicant", "request"],
     )
-    services.submit(draft=Draft.objects.get(pk=submitted.pk), actor=with_case)
+    services.submit(draft_id=submitted.pk, actor=with_case)
     long_ago = timezone.now() - dt.timedelta(days=settings.MADOGUCHI_GUEST_ACCOUNT_DAYS, hours=1)
     ResidentIdentity.objects.exclude(user=recent).update(created_at=long_ago)
 

@@ -161,7 +161,7 @@ def test_each_read_of_the_transfer_out_information_is_consented_and_audited(movi
 def test_the_move_in_notice_is_submitted_after_the_members_are_checked_again(moving_city):
     user = _signed_in(FAMILY)
     notice = _fill_move_in_notice(_bundle(user, ["tennyu-jizen"])[0], user)
-    submission = services.submit(draft=notice, actor=user)
+    submission = services.submit(draft_id=notice.pk, actor=user)
     assert submission.answers["household"] == notice.prefilled["household"]
     assert AuditEvent.objects.filter(
         action="registry.read", purpose__endswith="の申請時確認", details__source="transfer_out"
@@ -177,7 +177,7 @@ def test_a_tampered_member_is_rejected_on_submit_and_nothing_is_stored(moving_ci
         values["household"][2]["birth_date"] = "2010-01-01"
     notice.save()
     with pytest.raises(services.PrefillMismatch):
-        services.submit(draft=notice, actor=user)
+        services.submit(draft_id=notice.pk, actor=user)
     assert not Submission.objects.exists()
     assert AuditEvent.objects.filter(action="cases.prefill_mismatch", details__field="household").exists()
 
@@ -187,7 +187,7 @@ def test_a_corrected_transfer_out_notice_must_be_prefilled_again_before_submitti
     notice = _fill_move_in_notice(_bundle(user, ["tennyu-jizen"])[0], user)
     TransferOutPerson.objects.filter(resident_code=FAMILY["persons"][3][0]).update(first_name="結菜")
     with pytest.raises(services.PrefillMismatch):
-        services.submit(draft=notice, actor=user)
+        services.submit(draft_id=notice.pk, actor=user)
     assert not Submission.objects.exists()
 
 

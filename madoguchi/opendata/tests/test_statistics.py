@@ -33,7 +33,7 @@ def _submit(resident, *, assisted_by=None):
     case_services.save_step(
         draft=draft, step_key="request", data=_post(purpose="bank", copies="1"), files={}, actor=actor
     )
-    return case_services.submit(draft=draft, actor=actor)
+    return case_services.submit(draft_id=draft.pk, actor=actor)
 
 
 @pytest.mark.django_db

@@ -141,10 +141,8 @@ def staff_scope(user) -> StaffScope:
     The inbox is the page staff open most; without the cache the scope alone took more database
     round trips than the list itself.
     """
-    key = (
-        f"cases:scope:{user.pk}:{timezone.localdate()}:"
-        f"{versions.current('organization')}:{versions.current('procedures')}"
-    )
+    organization, catalogue = versions.current("organization", "procedures")
+    key = f"cases:scope:{user.pk}:{timezone.localdate()}:{organization}:{catalogue}"
     cached = cache.get(key)
     if cached is None:
         rows = procedure_selectors.procedures_of_departments(department_ids_of(user)).values_list(

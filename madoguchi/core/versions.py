@@ -1,7 +1,7 @@
 """Version counters in the cache, so that derived data can be cached until its source changes.
 
 A service that changes the source calls ``bump("organization")``; a selector that caches
-something derived puts ``current("organization")`` in its cache key. Stale entries are never
+something derived puts ``current("organization", …)`` in its cache key. Stale entries are never
 read again and expire on their own.
 """
 
@@ -17,12 +17,17 @@ def _key(name: str) -> str:
     return f"version:{name}"
 
 
-def current(name: str) -> int:
-    version = cache.get(_key(name))
-    if version is None:
-        cache.add(_key(name), 1, timeout=None)
-        version = cache.get(_key(name), 1)
-    return version
+def current(*names: str) -> tuple[int, ...]:
+    """The versions of ``names``, in order, read in one cache round trip."""
+    found = cache.get_many([_key(name) for name in names])
+    versions = []
+    for name in names:
+        version = found.get(_key(name))
+        if version is None:  # never bumped (or evicted): start it, unless another process just did
+            cache.add(_key(name), 1, timeout=None)
+            version = cache.get(_key(name), 1)
+        versions.append(version)
+    return tuple(versions)
 
 
 def bump(name: str) -> None:

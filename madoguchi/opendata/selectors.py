@@ -279,7 +279,7 @@ def _build_index(version: tuple[int, int]) -> _Index:
 def _index() -> _Index:
     """The index for the current catalogue version, kept in this process until the version moves."""
     global _memo
-    version = (versions.current(CATALOGUE_VERSION), versions.current("organization"))
+    version = versions.current(CATALOGUE_VERSION, "organization")
     if _memo is None or _memo.version != version:
         _memo = _build_index(version)
     return _memo

@@ -51,7 +51,7 @@ def procedure_by_code(code: str) -> Procedure | None:
     """
     if versions.pending("procedures") or versions.pending("organization"):
         return published_procedures().filter(code=code).first()
-    catalogue, organization = versions.current("procedures"), versions.current("organization")
+    catalogue, organization = versions.current("procedures", "organization")
     kept = _published_by_code.get(code)
     if kept is None or kept[:2] != (catalogue, organization):
         procedure = published_procedures().filter(code=code).first()

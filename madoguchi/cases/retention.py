@@ -20,7 +20,16 @@ from django.db import transaction
 from django.db.models import Max, Q
 
 from madoguchi.audit.services import record_event
-from madoguchi.cases.models import Attachment, Draft, Message, Note, PrefillConsent, Revision, Submission
+from madoguchi.cases.models import (
+    Attachment,
+    Bundle,
+    Draft,
+    Message,
+    Note,
+    PrefillConsent,
+    Revision,
+    Submission,
+)
 from madoguchi.identity import selectors as identity_selectors
 from madoguchi.identity import services as identity_services
 from madoguchi.procedures.selectors import retention_years_by_code
@@ -133,11 +142,12 @@ def remove_idle_guest_accounts(*, now: dt.datetime) -> int:
     have been sent or have expired and it owns no case, nobody can use it again (it has no
     password and its session is gone). Returns how many were removed.
     """
-    candidates = identity_selectors.guest_accounts_opened_before(
-        now - dt.timedelta(days=settings.MADOGUCHI_GUEST_ACCOUNT_DAYS)
+    idle = identity_selectors.idle_guest_accounts(
+        opened_before=now - dt.timedelta(days=settings.MADOGUCHI_GUEST_ACCOUNT_DAYS),
+        owners=[
+            Draft.objects.values("applicant_id"),
+            Submission.objects.values("applicant_id"),
+            Bundle.objects.values("applicant_id"),
+        ],
     )
-    in_use = set(Draft.objects.filter(applicant_id__in=candidates).values_list("applicant_id", flat=True))
-    in_use |= set(
-        Submission.objects.filter(applicant_id__in=candidates).values_list("applicant_id", flat=True)
-    )
-    return identity_services.remove_guest_accounts(user_ids=[pk for pk in candidates if pk not in in_use])
+    return identity_services.remove_guest_accounts(user_ids=idle)

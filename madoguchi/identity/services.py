@@ -18,7 +18,7 @@ from madoguchi.audit.services import record_event
 from madoguchi.identity import cardreader
 from madoguchi.identity.models import ResidentIdentity
 from madoguchi.identity.oidc import CardHolder
-from madoguchi.identity.selectors import GUEST_ISSUER
+from madoguchi.identity.selectors import GUEST_ISSUER, GUEST_USERNAME_PREFIX
 from madoguchi.registry.selectors import match_moving_in, match_resident, resident_data
 
 MATCH_PURPOSE = "マイナンバーカードによる本人確認"
@@ -186,7 +186,8 @@ def open_guest_account() -> User:
     """
     subject = secrets.token_urlsafe(24)
     user = create_resident_user(
-        username=resident_username(issuer=GUEST_ISSUER, subject=subject),
+        username=GUEST_USERNAME_PREFIX
+        + resident_username(issuer=GUEST_ISSUER, subject=subject).removeprefix("r-"),
         last_name="",
         first_name="",
         last_name_kana="",

@@ -171,3 +171,67 @@ def test_only_guest_accounts_are_ever_removed(resident):
 
     assert remove_guest_accounts(user_ids=[resident.pk]) == 0
     resident.refresh_from_db()
+
+
+def test_the_daily_cleanup_costs_the_same_however_many_guests_keep_cases(procedure):
+    """Guests who keep drafts or cases for years are excluded in SQL, not loaded every day."""
+    import datetime as dt
+
+    from django.conf import settings
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from django.utils import timezone
+
+    from madoguchi.cases import retention, services
+    from madoguchi.identity.models import ResidentIdentity
+    from madoguchi.identity.services import open_guest_account
+
+    procedure.sign_in_level = "none"
+    procedure.save()
+    long_ago = timezone.now() - dt.timedelta(days=settings.MADOGUCHI_GUEST_ACCOUNT_DAYS, hours=1)
+
+    def cleanup_with(keepers: int) -> int:
+        for _ in range(keepers):
+            services.start_draft(applicant=open_guest_account(), procedure_code="test-certificate")
+        open_guest_account()  # idle
+        ResidentIdentity.objects.update(created_at=long_ago)
+        with CaptureQueriesContext(connection) as queries:
+            assert retention.remove_idle_guest_accounts(now=timezone.now()) == 1
+        # The owners are excluded inside the one statement that finds the idle accounts.
+        finding = next(q["sql"] for q in queries if "identity_residentidentity" in q["sql"])
+        assert all(f'"{table}"' in finding for table in ("cases_draft", "cases_submission", "cases_bundle"))
+        return len(queries)
+
+    assert cleanup_with(1) == cleanup_with(6)
+    assert ResidentIdentity.objects.count() == 7
+
+
+def test_telling_a_guest_needs_no_query(resident, clerk, django_assert_num_queries):
+    from madoguchi.identity.selectors import is_guest
+    from madoguchi.identity.services import open_guest_account
+
+    guest = open_guest_account()
+    with django_assert_num_queries(0):
+        assert is_guest(guest)
+        assert not is_guest(resident)
+        assert not is_guest(clerk)
+
+
+def test_the_migration_names_existing_guests_as_guests(resident):
+    """Accounts opened before guests had their own usernames are renamed by identity 0002."""
+    import importlib
+
+    from django.apps import apps
+
+    from madoguchi.accounts.models import User
+    from madoguchi.identity.selectors import is_guest
+    from madoguchi.identity.services import open_guest_account
+
+    migration = importlib.import_module("madoguchi.identity.migrations.0002_guest_usernames")
+    old_style = open_guest_account()
+    User.objects.filter(pk=old_style.pk).update(username="r-" + old_style.username.removeprefix("guest-"))
+    migration.rename_guests(apps, None)
+    assert is_guest(User.objects.get(pk=old_style.pk))
+    assert not is_guest(User.objects.get(pk=resident.pk))
+    migration.name_guests_as_residents(apps, None)
+    assert User.objects.get(pk=old_style.pk).username.startswith("r-")

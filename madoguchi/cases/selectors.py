@@ -22,6 +22,7 @@ from madoguchi.cases import workflow
 from madoguchi.cases.models import Attachment, Bundle, Draft, Submission
 from madoguchi.core import versions
 from madoguchi.formbuilder import engine
+from madoguchi.formbuilder import selectors as form_selectors
 from madoguchi.identity import selectors as identity_selectors
 from madoguchi.organization.selectors import posts_held_by, subtree_ids
 from madoguchi.procedures import selectors as procedure_selectors
@@ -304,7 +305,7 @@ def monthly_submission_counts() -> list[dict[str, Any]]:
 
 def case_summary_text(submission: Submission, language: str = "ja") -> str:
     """The answers as plain text, e.g. to pre-fill a draft (起案) for the case's decision."""
-    spec = engine.parse_definition(submission.form_version.definition)
+    spec = form_selectors.spec_of(submission.form_version)
     lines = []
     for title, rows in engine.summary(spec, submission.answers, language):
         lines.append(f"【{title}】")

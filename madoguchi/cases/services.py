@@ -54,7 +54,7 @@ class PrefillMismatch(ApplicationError):
 
 
 def _spec(draft_or_submission: Draft | Submission) -> engine.FormSpec:
-    return engine.parse_definition(draft_or_submission.form_version.definition)
+    return form_selectors.spec_of(draft_or_submission.form_version)
 
 
 def _audit(submission: Submission, *, action: str, actor, purpose: str, details: dict | None = None) -> None:

@@ -23,6 +23,7 @@ from madoguchi.core.paging import CappedPaginator
 from madoguchi.core.templatetags.madoguchi import display_date
 from madoguchi.core.wareki import parse_japanese_date
 from madoguchi.formbuilder import engine
+from madoguchi.formbuilder import selectors as form_selectors
 from madoguchi.formbuilder.engine import to_katakana
 from madoguchi.identity import selectors as identity_selectors
 from madoguchi.identity import services as identity_services
@@ -136,7 +137,7 @@ def _case_or_404(request: HttpRequest, receipt_number: str, purpose: str):
 @staff_required
 def case_detail(request: HttpRequest, receipt_number: str) -> HttpResponse:
     submission = _case_or_404(request, receipt_number, "案件の確認")
-    spec = engine.parse_definition(submission.form_version.definition)
+    spec = form_selectors.spec_of(submission.form_version)
     return render(
         request,
         "cases/staff/case.html",

@@ -19,6 +19,7 @@ from madoguchi.cases import disclosure, prefill, selectors, services
 from madoguchi.cases.decorators import resident_required
 from madoguchi.core.pdf import sections_pdf
 from madoguchi.formbuilder import engine
+from madoguchi.formbuilder import selectors as form_selectors
 from madoguchi.identity import selectors as identity_selectors
 from madoguchi.identity import services as identity_services
 from madoguchi.payments import selectors as payment_selectors
@@ -88,7 +89,7 @@ def draft_resume(request: HttpRequest, draft_id) -> HttpResponse:
     draft = _draft_or_404(request, draft_id)
     if services.needs_prefill_decision(draft):
         return redirect("cases:consent", draft_id=draft.pk)
-    spec = engine.parse_definition(draft.form_version.definition)
+    spec = form_selectors.spec_of(draft.form_version)
     for step in engine.visible_steps(spec, draft.answers):
         if step.key not in draft.completed_steps:
             return redirect("cases:step", draft_id=draft.pk, step_key=step.key)
@@ -98,7 +99,7 @@ def draft_resume(request: HttpRequest, draft_id) -> HttpResponse:
 @resident_required
 def consent(request: HttpRequest, draft_id) -> HttpResponse:
     draft = _draft_or_404(request, draft_id)
-    spec = engine.parse_definition(draft.form_version.definition)
+    spec = form_selectors.spec_of(draft.form_version)
     if request.method == "POST":
         if request.POST.get("decision") == "accept":
             try:
@@ -143,7 +144,7 @@ def _step_context(draft, spec, step, answers, errors) -> dict:
 @resident_required
 def step(request: HttpRequest, draft_id, step_key: str) -> HttpResponse:
     draft = _draft_or_404(request, draft_id)
-    spec = engine.parse_definition(draft.form_version.definition)
+    spec = form_selectors.spec_of(draft.form_version)
     current = next((s for s in engine.visible_steps(spec, draft.answers) if s.key == step_key), None)
     if current is None:
         raise Http404
@@ -181,7 +182,7 @@ def review(request: HttpRequest, draft_id) -> HttpResponse:
                 return redirect("cases:pay", receipt_number=submission.receipt_number)
             return redirect("cases:done", receipt_number=submission.receipt_number)
     draft = _draft_or_404(request, draft_id)
-    spec = engine.parse_definition(draft.form_version.definition)
+    spec = form_selectors.spec_of(draft.form_version)
     sections = [
         (title, rows, visible.key)
         for (title, rows), visible in zip(
@@ -300,7 +301,7 @@ def my_submission(request: HttpRequest, receipt_number: str) -> HttpResponse:
     submission = selectors.submission_of(request.user, receipt_number)
     if submission is None:
         raise Http404
-    spec = engine.parse_definition(submission.form_version.definition)
+    spec = form_selectors.spec_of(submission.form_version)
     return render(
         request,
         "cases/my_submission.html",
@@ -360,7 +361,7 @@ def amend(request: HttpRequest, receipt_number: str, step_key: str) -> HttpRespo
     submission = selectors.submission_of(request.user, receipt_number)
     if submission is None or submission.status != submission.Status.CORRECTION_REQUESTED:
         raise Http404
-    spec = engine.parse_definition(submission.form_version.definition)
+    spec = form_selectors.spec_of(submission.form_version)
     current = next((s for s in engine.visible_steps(spec, submission.answers) if s.key == step_key), None)
     if current is None:
         raise Http404
@@ -441,7 +442,7 @@ def bundle(request: HttpRequest, bundle_id) -> HttpResponse:
 
 def submission_pdf_response(submission, language: str) -> HttpResponse:
     """申請内容の控え — what was submitted, as a PDF the resident (or staff) can keep or print."""
-    spec = engine.parse_definition(submission.form_version.definition)
+    spec = form_selectors.spec_of(submission.form_version)
     lines = [
         f"{_('受付番号')}: {submission.receipt_number}",
         f"{_('申請日時')}: {timezone.localtime(submission.submitted_at):%Y-%m-%d %H:%M}",

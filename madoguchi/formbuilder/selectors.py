@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.db.models import QuerySet
 
+from madoguchi.formbuilder.engine import FormSpec, parse_definition
 from madoguchi.formbuilder.models import Form, FormVersion
+
+# (version id, when it was locked) → its parsed definition: this process's copies.
+_locked_specs: dict[tuple[int, dt.datetime], FormSpec] = {}
 
 
 def form_by_code(code: str) -> Form | None:
@@ -37,3 +43,20 @@ def version_by_id(pk: int) -> FormVersion:
 
 def versions(form: Form) -> QuerySet[FormVersion]:
     return form.versions.order_by("-number")
+
+
+def spec_of(version: FormVersion) -> FormSpec:
+    """The version's definition, parsed.
+
+    Every application page and every submission parse their form. A locked version (one with
+    submissions) never changes, so each process keeps its parse; the key includes when it was
+    locked, so a lock that was rolled back, an edit and a new lock never meet an old parse.
+    FormSpec is frozen, so callers share it safely.
+    """
+    if version.locked_at is None:
+        return parse_definition(version.definition)
+    key = (version.pk, version.locked_at)
+    spec = _locked_specs.get(key)
+    if spec is None:
+        spec = _locked_specs[key] = parse_definition(version.definition)
+    return spec

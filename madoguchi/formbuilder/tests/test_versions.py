@@ -79,3 +79,20 @@ def test_postgresql_refuses_to_delete_a_locked_version(version):
 
 def test_version_by_id_returns_the_exact_version(version):
     assert selectors.version_by_id(version.pk).definition == definition()
+
+
+def test_an_unlocked_version_is_parsed_afresh_so_edits_show_at_once(version):
+    before = selectors.spec_of(version)
+    services.save_definition(
+        form=version.form, definition=one_field({"key": "a", "type": "text", "label": "a"})
+    )
+    after = selectors.spec_of(FormVersion.objects.get(pk=version.pk))
+    assert list(after.fields_by_key) == ["a"] and list(before.fields_by_key) != ["a"]
+
+
+def test_a_locked_version_is_parsed_once_per_process(version, monkeypatch):
+    services.lock_version(version=version)
+    locked = FormVersion.objects.get(pk=version.pk)
+    first = selectors.spec_of(locked)
+    monkeypatch.setattr(selectors, "parse_definition", lambda definition: pytest.fail("parsed again"))
+    assert selectors.spec_of(FormVersion.objects.get(pk=version.pk)) is first

@@ -50,6 +50,9 @@ def test_a_reversed_date_range_is_explained_not_applied(client, submission, cler
     assert "受付日の範囲が正しくありません" in response.content.decode()
 
 
+# Committed (transaction=True): a scope worked out while an appointment's change is uncommitted
+# is never cached, since a rollback would leave it standing for the version it was read at.
+@pytest.mark.django_db(transaction=True)
 def test_the_inbox_page_needs_three_queries_whatever_its_size(
     client, submission, clerk, django_assert_num_queries
 ):
@@ -159,3 +162,38 @@ def test_a_new_appointment_shows_in_the_inbox_at_once_despite_the_cached_scope(c
         valid_from=dt.date(2026, 4, 1),
     )
     assert submission.receipt_number in client.get("/staff/inbox/").content.decode()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_scope_read_during_an_appointment_that_is_rolled_back_is_never_kept(city, clerk):
+    """A concurrent appointment (兼務) rolled back must not leave its department in the cache."""
+    import datetime as dt
+
+    from django.db import transaction
+
+    from madoguchi.cases.selectors import staff_scope
+    from madoguchi.organization import services as organization_services
+    from madoguchi.organization.models import Position
+    from madoguchi.organization.selectors import department_by_code
+    from madoguchi.procedures.tests.factories import ProcedureFactory
+
+    other = department_by_code(city, "somu-zeimu-shiminzei")
+    ProcedureFactory(department=other)
+    before = staff_scope(clerk).case_departments
+    assert other.pk not in before
+
+    class Abandon(Exception):
+        pass
+
+    with pytest.raises(Abandon), transaction.atomic():
+        organization_services.appoint(
+            user=clerk,
+            department=other,
+            position=Position.objects.order_by("rank").first(),
+            valid_from=dt.date(2026, 4, 1),
+            is_concurrent=True,
+        )
+        assert other.pk in staff_scope(clerk).case_departments
+        raise Abandon
+
+    assert staff_scope(clerk).case_departments == before

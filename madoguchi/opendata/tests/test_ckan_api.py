@@ -209,7 +209,9 @@ def test_lists_of_organizations_groups_tags_and_status(city, client):
     assert status["ckan_version"].startswith("2.")
 
 
-@pytest.mark.django_db
+# Committed (transaction=True): an index built while the catalogue's change is uncommitted is
+# never kept, since a rollback would leave it standing for the version it was built at.
+@pytest.mark.django_db(transaction=True)
 def test_a_repeated_search_reads_nothing_from_the_database(city, client, django_assert_num_queries):
     body = {"q": "避難", "fq": "res_format:csv", "facet.field": json.dumps(["organization", "tags"])}
     first = client.get("/api/3/action/package_search", body).json()["result"]

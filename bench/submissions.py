@@ -162,6 +162,8 @@ def prepare(drafts: int, workdir: Path) -> Path:
     from django.core.management import call_command
     from django.http import QueryDict
 
+    from madoguchi.accounts.backends import BACKEND_PATH
+
     call_command("migrate", verbosity=0)
     call_command("collectstatic", interactive=False, verbosity=0)
     from madoguchi.cases import services
@@ -210,7 +212,7 @@ def prepare(drafts: int, workdir: Path) -> Path:
         )
         session = SessionStore()
         session[SESSION_KEY] = str(user.pk)
-        session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+        session[BACKEND_SESSION_KEY] = BACKEND_PATH
         session[HASH_SESSION_KEY] = user.get_session_auth_hash()
         session.save()
         templates.append((Draft.objects.get(pk=draft.pk), session.session_key))

@@ -305,7 +305,7 @@ OTP_TOTP_ISSUER = os.environ.get("MADOGUCHI_OTP_ISSUER", "Madoguchi")
 # production) per staff ID and, separately, per client address.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "madoguchi.accounts.backends.CachedModelBackend",
 ]
 AXES_HANDLER = "axes.handlers.cache.AxesCacheHandler"
 AXES_FAILURE_LIMIT = int(os.environ.get("MADOGUCHI_LOGIN_FAILURE_LIMIT", 5))

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from madoguchi.accounts.backends import BACKEND_PATH
 from madoguchi.accounts.decorators import recent_authentication_required
 from madoguchi.audit.services import record_event
 from madoguchi.cases import disclosure, prefill, selectors, services
@@ -25,9 +26,6 @@ from madoguchi.identity import services as identity_services
 from madoguchi.payments import selectors as payment_selectors
 from madoguchi.payments import services as payment_services
 from madoguchi.procedures import selectors as procedure_selectors
-
-# Guests never authenticate against a backend; the session is opened for the new account itself.
-GUEST_BACKEND = "django.contrib.auth.backends.ModelBackend"
 
 
 def _procedure_or_404(code: str):
@@ -47,7 +45,7 @@ def apply_start(request: HttpRequest, procedure_code: str) -> HttpResponse:
         if not request.user.is_authenticated:
             if procedure.sign_in_level != "none" or request.POST.get("guest") != "yes":
                 return redirect(login_url)
-            login(request, identity_services.open_guest_account(), backend=GUEST_BACKEND)
+            login(request, identity_services.open_guest_account(), backend=BACKEND_PATH)
         elif procedure.sign_in_level != "none" and identity_selectors.is_guest(request.user):
             messages.info(request, _("この手続はログインが必要です。"))
             return redirect(login_url)

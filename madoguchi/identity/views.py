@@ -18,6 +18,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from madoguchi.accounts import selectors as account_selectors
 from madoguchi.accounts import services as account_services
+from madoguchi.accounts.backends import BACKEND_PATH
 from madoguchi.accounts.sessions import mark_authenticated
 from madoguchi.identity import oidc, services
 from madoguchi.identity.selectors import SESSION_ACR, SESSION_AUTH_TIME
@@ -91,7 +92,7 @@ def callback(request: HttpRequest) -> HttpResponse:
     except services.ResidentSignInRefused:
         return _failure(request, "not_a_resident")
     next_url = request.session.pop(SESSION_NEXT, DEFAULT_NEXT)
-    login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+    login(request, user, backend=BACKEND_PATH)
     # After login(): it starts a new session when another user was signed in.
     request.session[SESSION_ACR] = verified.acr
     request.session[SESSION_AUTH_TIME] = int(verified.auth_time.timestamp())

@@ -70,7 +70,7 @@ def build_site() -> Site:
     case_services.save_step(
         draft=draft, step_key="request", data=_post(purpose="bank", copies="2"), files={}, actor=resident
     )
-    submission = case_services.submit(draft=draft, actor=resident)
+    submission = case_services.submit(draft_id=draft.pk, actor=resident)
     case_services.request_correction(submission=submission, message="通数をご確認ください。", actor=clerk)
     in_progress = case_services.start_draft(
         applicant=resident, procedure_code="test-certificate", resident_code=HEAD_CODE

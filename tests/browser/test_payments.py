@@ -24,10 +24,9 @@ def site():
 def waiting_case(site):
     """A submission of a procedure whose fee is paid before it is received."""
     procedure = Procedure.objects.get(code="test-certificate")
-    Procedure.objects.filter(pk=procedure.pk).update(
-        fee_rule={**procedure.fee_rule, "payment": "before_submission"}
-    )
-    submission = case_services.submit(draft=site.complete_draft, actor=site.resident)
+    procedure.fee_rule = {**procedure.fee_rule, "payment": "before_submission"}
+    procedure.save()
+    submission = case_services.submit(draft_id=site.complete_draft.pk, actor=site.resident)
     assert submission.status == "awaiting_payment"
     return submission
 

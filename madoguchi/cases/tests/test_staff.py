@@ -53,12 +53,12 @@ def test_a_reversed_date_range_is_explained_not_applied(client, submission, cler
 # Committed (transaction=True): a scope worked out while an appointment's change is uncommitted
 # is never cached, since a rollback would leave it standing for the version it was read at.
 @pytest.mark.django_db(transaction=True)
-def test_the_inbox_page_needs_three_queries_whatever_its_size(
+def test_the_inbox_page_needs_two_queries_whatever_its_size(
     client, submission, clerk, django_assert_num_queries
 ):
     client.force_login(clerk)
     client.get("/staff/inbox/")
-    with django_assert_num_queries(3):  # the user, the count, the page (scope and session are cached)
+    with django_assert_num_queries(2):  # the count and the page (user, scope and session are cached)
         assert client.get("/staff/inbox/?status=received").status_code == 200
 
 

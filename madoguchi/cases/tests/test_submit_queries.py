@@ -28,12 +28,12 @@ def test_submitting_takes_a_fixed_number_of_queries(
     monkeypatch.setattr(tasks.deliver, "delay", queued.append)
     client.force_login(resident)
     review_url = fill_in(client)
-    # The user; then, in a transaction: the locked draft (also the ownership check), the registry
-    # record, the submission, its revision and status history, the draft's submitted_at, the form
-    # version's lock (first submission only) and the e-mail's outbox row. The procedure comes from
-    # the process's copy of the catalogue; whether the applicant is a guest, from the username.
-    # SQLite adds four statements for each of the two audit events.
-    expected = 11 if connection.vendor == "postgresql" else 19
+    # In a transaction: the locked draft (also the ownership check), the registry record, the
+    # submission, its revision and status history, the draft's submitted_at, the form version's
+    # lock (first submission only) and the e-mail's outbox row. The signed-in account and the
+    # procedure come from caches; whether the applicant is a guest, from the username. SQLite
+    # adds four statements for each of the two audit events.
+    expected = 10 if connection.vendor == "postgresql" else 18
     with django_assert_num_queries(expected):
         response = client.post(review_url)
     assert response.status_code == 302 and Submission.objects.count() == 1

@@ -2,43 +2,45 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from madoguchi.registry.adapters.base import ResidentData
 from madoguchi.registry.models import ResidentRecord, TransferOutPerson
 
-
-def _data(record: ResidentRecord, household: tuple[ResidentData, ...] = ()) -> ResidentData:
-    return ResidentData(
-        resident_code=record.resident_code,
-        last_name=record.last_name,
-        first_name=record.first_name,
-        last_name_kana=record.last_name_kana,
-        first_name_kana=record.first_name_kana,
-        birth_date=record.birth_date,
-        sex=record.sex,
-        postal_code=record.household.postal_code,
-        address=record.household.address,
-        building=record.household.building,
-        relationship=record.relationship,
-        is_head=record.is_head,
-        became_resident_on=record.became_resident_on,
-        previous_address=record.previous_address,
-        household_code=record.household.household_code,
-        household=household,
-    )
+# The columns a ResidentData is made of, read as plain values: every submission re-reads its
+# household, and building model instances cost more than the query.
+_RECORD_COLUMNS = {
+    "resident_code": "resident_code",
+    "last_name": "last_name",
+    "first_name": "first_name",
+    "last_name_kana": "last_name_kana",
+    "first_name_kana": "first_name_kana",
+    "birth_date": "birth_date",
+    "sex": "sex",
+    "postal_code": "household__postal_code",
+    "address": "household__address",
+    "building": "household__building",
+    "relationship": "relationship",
+    "is_head": "is_head",
+    "became_resident_on": "became_resident_on",
+    "previous_address": "previous_address",
+    "household_code": "household__household_code",
+}
 
 
 class LocalRegistry:
     def resident(self, resident_code: str) -> ResidentData | None:
         # The whole household in one query: the person is one of its members.
-        members = list(
-            ResidentRecord.objects.select_related("household")
-            .filter(household__members__resident_code=resident_code)
+        rows = (
+            ResidentRecord.objects.filter(household__members__resident_code=resident_code)
             .order_by("-is_head", "birth_date")
+            .values_list(*_RECORD_COLUMNS.values())
         )
+        members = [ResidentData(**dict(zip(_RECORD_COLUMNS, row, strict=True))) for row in rows]
         record = next((member for member in members if member.resident_code == resident_code), None)
         if record is None:
             return None
-        return _data(record, tuple(_data(member) for member in members))
+        return dataclasses.replace(record, household=tuple(members))
 
     def moving_in(self, resident_code: str) -> ResidentData | None:
         # The sandbox of what 住基ネット delivered: everyone in the same notice, in one query.

@@ -34,6 +34,18 @@ def _membership_choices() -> list[tuple[int, str]]:
     ]
 
 
+def _written(data: dict) -> dict:
+    """What the drafter writes on the draft form (new or edited), as the services take it."""
+    return {
+        "title": data["title"],
+        "body": data["body"],
+        "file_class": record_selectors.file_class_by_id(data["file_class"]),
+        "retention": data["retention"],
+        "disclosure": data["disclosure"],
+        "disclosure_ground": data["disclosure_ground"],
+    }
+
+
 def _draft_form(request: HttpRequest, data=None, files=None, *, initial=None, with_matter=True) -> DraftForm:
     return DraftForm(
         data,
@@ -99,13 +111,8 @@ def new_draft(request: HttpRequest) -> HttpResponse:
             draft = services.create_draft(
                 drafter=request.user,
                 department=department,
-                title=data["title"],
-                body=data["body"],
                 matter=selectors.matter_classes().get(pk=data["matter"]),
-                file_class=record_selectors.file_class_by_id(data["file_class"]),
-                retention=data["retention"],
-                disclosure=data["disclosure"],
-                disclosure_ground=data["disclosure_ground"],
+                **_written(data),
             )
             if data["attachment"]:
                 services.add_attachment(draft=draft, upload=data["attachment"], actor=request.user)
@@ -200,16 +207,7 @@ def edit_draft(request: HttpRequest, draft_id: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            services.update_draft(
-                draft=draft,
-                actor=request.user,
-                title=data["title"],
-                body=data["body"],
-                file_class=record_selectors.file_class_by_id(data["file_class"]),
-                retention=data["retention"],
-                disclosure=data["disclosure"],
-                disclosure_ground=data["disclosure_ground"],
-            )
+            services.update_draft(draft=draft, actor=request.user, **_written(data))
             if data["attachment"]:
                 services.add_attachment(draft=draft, upload=data["attachment"], actor=request.user)
         except services.ApprovalError as error:

@@ -28,6 +28,9 @@ from madoguchi.chatbot.selectors import _with_topic_support, find_answers
         ("Xin giấy ở đâu?", "where"),
         ("保育园多少钱一个月", "money"),
         ("주민표는 어디서 받아요?", "where"),
+        ("外国籍の夫婦に子どもが生まれたら", "foreign"),
+        ("Do international students have to pay pension?", "foreign"),
+        ("외국인도 전입신고를 해야 하나요?", "foreign"),
     ],
 )
 def test_the_intent_of_a_question_is_recognised_in_each_language(question, intent):
@@ -36,6 +39,7 @@ def test_the_intent_of_a_question_is_recognised_in_each_language(question, inten
 
 def test_words_that_only_contain_an_intent_word_do_not_count():
     assert intents_of("口座振替の引き落とし日") == frozenset()
+    assert "foreign" not in intents_of("外国語で相談できますか")
     assert "late" not in intents_of("Can I register later today?")
 
 

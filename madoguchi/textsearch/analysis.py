@@ -103,7 +103,8 @@ SYNONYM_GROUPS: dict[str, tuple[str, ...]] = {
     "無線LAN": ("wifi", "wi-fi"),
     "放課後児童クラブ": ("学童",),
     "保育所": ("保育園",),
-    "引っ越し": ("引越", "転居", "住所変更"),
+    # Not 転居: a move inside the city is a procedure of its own (転居届), beside 転入届 and 転出届.
+    "引っ越し": ("引越", "住所変更"),
     # Sudachi normalises a lone ごみ/ゴミ to 塵 but keeps ごみ inside 粗大ごみ's short split.
     "塵": ("ごみ",),
     "代理": ("代わり", "代理人", "委任", "委任状"),

@@ -88,3 +88,10 @@ def test_a_query_asks_for_the_canonical_term_of_a_synonym_and_a_document_holds_b
     """kids is rare in the FAQs: asked for itself, it would outweigh the rest of the question."""
     assert terms("kids", "en", is_query=True) == ["child"]
     assert set(terms("kids", "en")) == {"kid", "child"}
+
+
+def test_moving_within_the_city_is_not_asked_as_any_move():
+    """転居 (a move inside the city) names its own procedure: a query for 転居届 must not be
+    read as a move of any kind, which 転入届 and 転出届 answer too."""
+    assert "転居" in terms("転居届", is_query=True)
+    assert "転居" not in terms("引っ越し", is_query=True)

@@ -8,6 +8,7 @@ from madoguchi.chatbot.glossary import english_gloss
 from madoguchi.chatbot.intents import intents_of
 from madoguchi.chatbot.models import FAQ
 from madoguchi.chatbot.selectors import _with_topic_support, find_answers
+from madoguchi.chatbot.services import save_faq
 
 
 @pytest.mark.parametrize(
@@ -51,6 +52,27 @@ def test_words_that_only_contain_an_intent_word_do_not_count():
 def test_of_two_faqs_on_one_topic_the_one_with_the_asked_intent_comes_first(faqs, question, expected):
     """場所 and 締め切り appear in neither 転入 FAQ: only the intent (where, when) tells them apart."""
     assert find_answers(question).candidates[0].faq.key == expected
+
+
+@pytest.mark.django_db
+def test_of_two_faqs_that_match_alike_the_topics_general_question_comes_first(faqs):
+    """The fixture file's first entry is its topic's general question; a copy of it under a key
+    that sorts first ties on every word, and only the overview prior puts the general one ahead."""
+    general = FAQ.objects.get(key="t-tennyu-when")
+    assert general.overview and not FAQ.objects.get(key="t-tennyu-where").overview
+    copy = FAQ(
+        key="a-copy",
+        topic=general.topic,
+        department=general.department,
+        keywords=general.keywords,
+        question=general.question,
+        variants=general.variants,
+        answer=general.answer,
+        status=FAQ.Status.PUBLISHED,
+    )
+    save_faq(faq=copy)
+    keys = [candidate.faq.key for candidate in find_answers("転入届の期限").candidates]
+    assert keys[:2] == ["t-tennyu-when", "a-copy"]
 
 
 def test_a_lone_faq_of_another_topic_falls_behind_a_topic_several_hits_agree_on():

@@ -12,7 +12,7 @@ from django.db.models import Count, Max, Q, QuerySet
 from django.db.models.functions import TruncMonth, TruncWeek
 from django.utils import timezone
 
-from madoguchi.chatbot.glossary import english_gloss
+from madoguchi.chatbot.glossary import english_gloss, japanese_gloss
 from madoguchi.chatbot.intents import intents_of
 from madoguchi.chatbot.models import FAQ, Flow, Inquiry, QuestionLog
 from madoguchi.textsearch.analysis import chinese_as_japanese
@@ -150,10 +150,11 @@ def _with_topic_support(ranking: list[tuple[str, float]], faqs: dict[str, FAQ]) 
 
 def _query_for(question: str, lang: str, search_lang: str) -> str:
     """The question as searched in another language's index: a Chinese one among the Japanese
-    FAQs in Japanese character forms (个/儿/编 would miss 個/児/編), a Portuguese or Vietnamese
-    one among the English FAQs with the English of its city-hall words added."""
+    FAQs in Japanese character forms (个/儿/编 would miss 個/児/編) with the Japanese of its
+    city-hall words added (迁入 → 転入), a Portuguese or Vietnamese one among the English FAQs
+    with the English of its city-hall words added."""
     if lang == "zh" and search_lang == "ja":
-        return chinese_as_japanese(question)
+        return " ".join(filter(None, [chinese_as_japanese(question), japanese_gloss(question)]))
     if search_lang == "en" and lang != "en":
         return english_gloss(question, lang)
     return question

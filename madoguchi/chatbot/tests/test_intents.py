@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from madoguchi.chatbot.glossary import english_gloss
+from madoguchi.chatbot.glossary import english_gloss, japanese_gloss
 from madoguchi.chatbot.intents import intents_of
 from madoguchi.chatbot.models import FAQ
 from madoguchi.chatbot.selectors import _with_topic_support, find_answers
@@ -87,6 +87,13 @@ def test_a_lone_faq_of_another_topic_falls_behind_a_topic_several_hits_agree_on(
         "gomi-bags",
         "library-hours",
     ]
+
+
+def test_a_chinese_question_gets_the_japanese_of_words_that_differ_beyond_character_forms():
+    assert japanese_gloss("我刚搬来，迁入登记要几天之内办？").split() == ["転入"]
+    assert japanese_gloss("住民票上能写上个人编号吗") == "個人番号"
+    assert "マイナンバーカード" in japanese_gloss("个人编号卡丢了")
+    assert japanese_gloss("图书馆几点开门") == ""
 
 
 def test_a_portuguese_or_vietnamese_question_is_glossed_in_english_for_the_english_faqs():

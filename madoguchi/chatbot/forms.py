@@ -79,6 +79,7 @@ class FAQForm(StyledForm, forms.ModelForm):
             "topic",
             "topic_en",
             "category",
+            "overview",
             "department",
             "procedure_code",
             "valid_from",

@@ -143,6 +143,19 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             r"cancel", r"withdraw", r"hủy",
         ),
     },
+    # Not a question word but the resident's situation: several topics have an FAQ for foreign
+    # nationals beside the general one (出生届, 国民健康保険, 転入届, 婚姻届, 就学 …). 外国語 is
+    # a language, not a nationality, and is left out.
+    "foreign": {
+        "cjk": (
+            "外国人", "外国籍", "がいこくじん", "在留", "ざいりゅう", "留学生", "技能実習", "国籍", "母国",
+            "外籍", "외국인", "국적", "유학생",
+        ),
+        "latin": (
+            r"foreign", r"international student", r"nationality", r"not japanese", r"estrangeir",
+            r"nacionalidade", r"nước ngoài", r"quốc tịch", r"du học sinh",
+        ),
+    },
     "who": {
         "cjk": (
             "誰", "だれ", "対象", "条件", "資格", "所得制限", "谁", "资格", "누가", "누구", "대상",

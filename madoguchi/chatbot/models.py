@@ -37,6 +37,10 @@ class FAQ(models.Model):
     topic = models.CharField(_("話題"), max_length=80, blank=True)
     topic_en = models.CharField(_("話題（英語）"), max_length=80, blank=True)
     category = models.CharField(_("分類"), max_length=60, blank=True)
+    # The topic's general question (転入届の期限 among 転入届's FAQs): a question that names the
+    # topic and little else is most often this one, and the search leans to it (see
+    # ``selectors.OVERVIEW_PRIOR``). In the content files it is a topic's first entry.
+    overview = models.BooleanField(_("話題の代表的な質問"), default=False)
     department = models.ForeignKey(
         "organization.Department", on_delete=models.PROTECT, related_name="+", verbose_name=_("担当課")
     )

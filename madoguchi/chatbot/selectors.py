@@ -12,7 +12,7 @@ from django.db.models import Count, Max, Q, QuerySet
 from django.db.models.functions import TruncMonth, TruncWeek
 from django.utils import timezone
 
-from madoguchi.chatbot.glossary import english_gloss
+from madoguchi.chatbot.glossary import english_gloss, japanese_gloss
 from madoguchi.chatbot.intents import intents_of
 from madoguchi.chatbot.models import FAQ, Flow, Inquiry, QuestionLog
 from madoguchi.textsearch.analysis import chinese_as_japanese
@@ -37,6 +37,16 @@ INTENT_EXTRA = 0.05
 # winning topic's full share raises a score. Measured on the dev half: +1 point of top-1.
 TOPIC_HITS = 10
 TOPIC_SUPPORT = 0.3
+# A topic's general question (``FAQ.overview``) scores this much more: among siblings that match
+# a question about equally — 口座振替にしたい against 口座振替の領収書 — the general one is the
+# likelier. Measured on bench/chatbot's dev half: +0.6 points top-1 at 0.05 and at 0.1, −1.0 at 0.15
+# (the general FAQ then overtook the specific ones asked for by name).
+OVERVIEW_PRIOR = 0.05
+# Terms found in fewer than this share of a language's FAQs weigh alike (``search``'s
+# ``rare_share``): a word that one phrasing happens to use (妻, 仕事) no longer outweighs the topic
+# word every FAQ of the topic holds (転居, 転入). Measured on bench/chatbot's dev half: +0.4 to
+# +1.2 points top-1 for every share from 0.02 to 0.16; 0.1 is the middle of that range.
+RARE_SHARE = 0.1
 # Reciprocal rank fusion constant (the customary 60) for merging rankings from several languages.
 RRF_K = 60
 _KANA = re.compile(r"[\u3041-\u309f\u30a0-\u30ff]")
@@ -117,6 +127,10 @@ def _intent_factor(asked: frozenset[str], answered: frozenset[str]) -> float:
     return (1 + INTENT_MATCH) ** len(asked & answered) * (1 - INTENT_EXTRA) ** len(answered - asked)
 
 
+def _prior(faq: FAQ) -> float:
+    return 1 + OVERVIEW_PRIOR if faq.overview else 1.0
+
+
 def _with_topic_support(ranking: list[tuple[str, float]], faqs: dict[str, FAQ]) -> list[tuple[str, float]]:
     """The ranking reordered with each FAQ's score raised by the share of the best hits that are
     of its topic: when several FAQs of one topic match, the question is most likely about that
@@ -136,10 +150,11 @@ def _with_topic_support(ranking: list[tuple[str, float]], faqs: dict[str, FAQ]) 
 
 def _query_for(question: str, lang: str, search_lang: str) -> str:
     """The question as searched in another language's index: a Chinese one among the Japanese
-    FAQs in Japanese character forms (个/儿/编 would miss 個/児/編), a Portuguese or Vietnamese
-    one among the English FAQs with the English of its city-hall words added."""
+    FAQs in Japanese character forms (个/儿/编 would miss 個/児/編) with the Japanese of its
+    city-hall words added (迁入 → 転入), a Portuguese or Vietnamese one among the English FAQs
+    with the English of its city-hall words added."""
     if lang == "zh" and search_lang == "ja":
-        return chinese_as_japanese(question)
+        return " ".join(filter(None, [chinese_as_japanese(question), japanese_gloss(question)]))
     if search_lang == "en" and lang != "en":
         return english_gloss(question, lang)
     return question
@@ -149,8 +164,8 @@ def find_answers(question: str, lang: str = "ja") -> Answers:
     """The best published FAQs for ``question`` (at most five, best first) and whether to trust them.
 
     Each language index gives its BM25 ranking; each ranking is reranked by intent agreement
-    (``_intent_factor``) and topic support (``_with_topic_support``), and the rankings are fused
-    by reciprocal rank.
+    (``_intent_factor``), the topic's general question first among equals (``_prior``) and topic
+    support (``_with_topic_support``), and the rankings are fused by reciprocal rank.
     """
     question = question[:MAX_QUESTION_CHARS]
     hits_by_lang = [
@@ -159,6 +174,7 @@ def find_answers(question: str, lang: str = "ja") -> Answers:
             query=_query_for(question, lang, search_lang),
             limit=CANDIDATES,
             lang=search_lang,
+            rare_share=RARE_SHARE,
         )
         for search_lang in _search_languages(question, lang)
     ]
@@ -171,7 +187,7 @@ def find_answers(question: str, lang: str = "ja") -> Answers:
     rankings = []
     for hits in hits_by_lang:
         ranking = [
-            (hit.key, hit.score * _intent_factor(asked, _faq_intents(faqs[hit.key])))
+            (hit.key, hit.score * _intent_factor(asked, _faq_intents(faqs[hit.key])) * _prior(faqs[hit.key]))
             for hit in hits
             if hit.key in faqs
         ]

@@ -119,6 +119,7 @@ def _entry_problems(entry: dict, departments: set[str]) -> list[str]:
 def load_faq_files(*, paths: Iterable[Path] | None = None, index: bool = True) -> int:
     """Create or update the FAQs in the content files (``data/faqs/*.json``) as published entries.
 
+    A file is one topic; its first entry is the topic's general question (``FAQ.overview``).
     Entries are matched by ``key``, so loading again updates them. A file with a bad entry raises
     ``ContentError`` naming the file, the key and the problem, and nothing is saved.
     """
@@ -130,7 +131,7 @@ def load_faq_files(*, paths: Iterable[Path] | None = None, index: bool = True) -
     with transaction.atomic():
         for path in sorted(paths if paths is not None else FAQ_DATA_DIR.glob("*.json")):
             content = json.loads(Path(path).read_text(encoding="utf-8"))
-            for entry in content["entries"]:
+            for position, entry in enumerate(content["entries"]):
                 problems = _entry_problems(entry, set(departments))
                 if problems:
                     raise ContentError(f"{Path(path).name} {entry.get('key')}: " + "; ".join(problems))
@@ -140,6 +141,7 @@ def load_faq_files(*, paths: Iterable[Path] | None = None, index: bool = True) -
                         "topic": content.get("topic", ""),
                         "topic_en": content.get("topic_en", ""),
                         "category": entry.get("category", ""),
+                        "overview": position == 0,
                         "department": departments[entry["department"]],
                         "procedure_code": entry.get("procedure") or "",
                         "keywords": entry.get("keywords", []),

@@ -103,7 +103,8 @@ SYNONYM_GROUPS: dict[str, tuple[str, ...]] = {
     "無線LAN": ("wifi", "wi-fi"),
     "放課後児童クラブ": ("学童",),
     "保育所": ("保育園",),
-    "引っ越し": ("引越", "転居", "住所変更"),
+    # Not 転居: a move inside the city is a procedure of its own (転居届), beside 転入届 and 転出届.
+    "引っ越し": ("引越", "住所変更"),
     # Sudachi normalises a lone ごみ/ゴミ to 塵 but keeps ごみ inside 粗大ごみ's short split.
     "塵": ("ごみ",),
     "代理": ("代わり", "代理人", "委任", "委任状"),
@@ -151,6 +152,29 @@ SYNONYM_GROUPS: dict[str, tuple[str, ...]] = {
     "quit": ("unemploy", "jobless", "resign"),
     "hour": ("close", "open"),
 }
+# City-hall words as residents write them in hiragana (やさしい日本語, or without an IME), with
+# their usual spelling. Sudachi cuts a hiragana word it does not know into words it does —
+# ぜいきん → 行く, じゅうみんひょう → じゅう・見る・ひょう, てんきょ → 天気 — which then meet
+# unrelated documents; written in kanji they are read as the words they are. Only words of
+# three kana or more, and none that reads two ways in a city hall (ちゅうしゃ: 注射 or 駐車); the
+# longest match wins, so ほけんじょ is 保健所 and not 保険 + じょ.
+# Packed, not one entry per line: a word list reads better so.
+# fmt: off
+KANA_WORDS: dict[str, str] = {
+    "じゅうみんひょう": "住民票", "じゅうみんぜい": "住民税", "ぜいきん": "税金", "いんかん": "印鑑",
+    "ほけんしょう": "保険証", "ほけんじょ": "保健所", "ほけん": "保険", "ほいくえん": "保育園",
+    "ほいくしょ": "保育所", "こせき": "戸籍", "とうほん": "謄本", "しょうほん": "抄本",
+    "てんにゅう": "転入", "てんしゅつ": "転出", "てんきょ": "転居", "しゅっしょう": "出生",
+    "しぼう": "死亡", "こんいん": "婚姻", "よぼうせっしゅ": "予防接種", "じどうてあて": "児童手当",
+    "がくどう": "学童", "しやくしょ": "市役所", "ひなんじょ": "避難所", "ざいりゅうかーど": "在留カード",
+    "まいなんばー": "マイナンバー", "しょうめいしょ": "証明書", "しょうめい": "証明", "しんせい": "申請",
+    "てすうりょう": "手数料", "こくほ": "国保", "こくみんけんこうほけん": "国民健康保険", "かいご": "介護",
+    "としょかん": "図書館", "すいどう": "水道", "せんきょ": "選挙", "とうひょう": "投票",
+    "けいじどうしゃ": "軽自動車", "しょうがっこう": "小学校", "べんごし": "弁護士", "どようび": "土曜日",
+    "にちようび": "日曜日", "とどけで": "届出", "とどけ": "届", "おかね": "お金", "けんしん": "健診",
+}
+# fmt: on
+_KANA_WORD = re.compile("|".join(sorted(map(re.escape, KANA_WORDS), key=len, reverse=True)))
 DOMAIN_SYNONYMS: dict[str, str] = {
     variant: canonical for canonical, variants in SYNONYM_GROUPS.items() for variant in variants
 }
@@ -277,7 +301,7 @@ _TERMS_BY_WORD_LIMIT = 200_000
 
 
 def _japanese_terms(text: str, *, is_query: bool) -> list[str]:
-    text = unicodedata.normalize("NFKC", text)
+    text = _KANA_WORD.sub(lambda match: KANA_WORDS[match.group()], unicodedata.normalize("NFKC", text))
     found: list[str] = []
     for morpheme in _tokenizer().tokenize(text):
         surface = morpheme.surface()

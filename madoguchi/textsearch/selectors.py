@@ -148,7 +148,13 @@ def _ranked(
 
 
 def search(
-    *, namespace: str, query: str, limit: int = 10, keys: Collection[str] | None = None, lang: str = "ja"
+    *,
+    namespace: str,
+    query: str,
+    limit: int = 10,
+    keys: Collection[str] | None = None,
+    lang: str = "ja",
+    rare_share: float = 0.0,
 ) -> list[Hit]:
     """The ``limit`` best documents of ``namespace`` for ``query``, best first.
 
@@ -157,6 +163,13 @@ def search(
     ``analysis.terms``. Two queries (three when the namespace's statistics are not cached): the
     document frequency of each query term and kana reading candidate, then the ranking. Ties are
     broken by key, so the order is stable.
+
+    ``rare_share`` floors each term's document frequency at that share of the namespace: every
+    term rarer than that weighs as one that common. In a small collection of short documents
+    written in groups (an FAQ: its question and its phrasings) a word that one phrasing happens
+    to use — 妻 in 転入届を妻が代わりに出せますか — is rarer than the topic word all of a
+    topic's documents share, and would outweigh it; with the floor, where the word stands in
+    the document (BM25's term frequency) decides between them.
     """
     query_terms = Counter(terms(query, lang, is_query=True))
     # Every substring (two characters or more) of the query's kana runs is a reading the index may
@@ -174,9 +187,10 @@ def search(
     if not present:
         return []
     stats = namespace_stats(namespace)
-    weights = {
-        term: count * math.log(1 + (stats.documents - frequencies[term] + 0.5) / (frequencies[term] + 0.5))
-        for term, count in present.items()
-    }
+    floor = rare_share * stats.documents
+    weights = {}
+    for term, count in present.items():
+        frequency = max(frequencies[term], floor)
+        weights[term] = count * math.log(1 + (stats.documents - frequency + 0.5) / (frequency + 0.5))
     rows = _ranked(namespace, weights, stats, limit, None if keys is None else list(keys))
     return [Hit(key=key, score=round(rank / _RANK_SCALE, 4)) for key, rank in rows]

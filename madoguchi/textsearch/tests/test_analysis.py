@@ -88,3 +88,26 @@ def test_a_query_asks_for_the_canonical_term_of_a_synonym_and_a_document_holds_b
     """kids is rare in the FAQs: asked for itself, it would outweigh the rest of the question."""
     assert terms("kids", "en", is_query=True) == ["child"]
     assert set(terms("kids", "en")) == {"kid", "child"}
+
+
+def test_moving_within_the_city_is_not_asked_as_any_move():
+    """転居 (a move inside the city) names its own procedure: a query for 転居届 must not be
+    read as a move of any kind, which 転入届 and 転出届 answer too."""
+    assert "転居" in terms("転居届", is_query=True)
+    assert "転居" not in terms("引っ越し", is_query=True)
+
+
+@pytest.mark.parametrize(
+    ("kana", "word", "misread"),
+    [
+        ("じゅうみんひょうを ください", "住民票", "見る"),
+        ("ぜいきん はらう", "税金", "行く"),
+        ("てんきょ とどけ", "転居", "天気"),
+    ],
+)
+def test_a_city_hall_word_written_in_hiragana_is_read_as_the_word(kana, word, misread):
+    """Sudachi cuts these into words it knows (じゅう・見る・ひょう); they must meet the FAQs
+    that write them in kanji, and not the FAQs about what the pieces mean."""
+    found = terms(kana, is_query=True)
+    assert word in found and misread not in found
+    assert word in terms(kana)

@@ -148,3 +148,25 @@ def test_statistics_follow_documents_added_and_removed():
     after_add = search(namespace="faq", query="窓口")[0].score
     remove_document(namespace="faq", key="extra")
     assert after_add != before and search(namespace="faq", query="窓口")[0].score == before
+
+
+def test_terms_rarer_than_the_rare_share_weigh_alike():
+    """期限 is in one document, 窓口 in two: by plain BM25 the rarer word scores higher; floored
+    at half the namespace, both are as rare as that, and the same place in a document scores the
+    same."""
+    rebuild(
+        namespace="faq",
+        documents=[
+            ("deadline", {"question": "期限"}, "ja"),
+            ("counter-1", {"question": "窓口"}, "ja"),
+            ("counter-2", {"question": "窓口"}, "ja"),
+            ("other-1", {"question": "公園"}, "ja"),
+            ("other-2", {"question": "道路"}, "ja"),
+        ],
+    )
+
+    def best(query, share):
+        return search(namespace="faq", query=query, rare_share=share)[0].score
+
+    assert best("期限", 0.0) > best("窓口", 0.0)
+    assert best("期限", 0.5) == best("窓口", 0.5)

@@ -316,15 +316,17 @@ def submit(*, draft_id, actor) -> Submission:
 
 def _submit(*, draft_id, actor) -> Submission:
     # Locked, so a second request for the same draft waits here and then sees submitted_at.
-    # The applicant comes along (unlocked) for the confirmation e-mail's greeting and address;
-    # the form's definition only when its version is not locked yet (spec_of keeps the parse).
+    # The form's definition is read only while its version is not locked yet (spec_of keeps the
+    # parse). The confirmation e-mail greets the applicant: almost always the actor, already read.
     draft = (
         selectors.drafts_in_hand(actor)
         .select_for_update(of=("self",))
-        .select_related("form_version", "applicant")
+        .select_related("form_version")
         .defer("form_version__definition")
         .get(pk=draft_id)
     )
+    if draft.applicant_id == actor.pk:
+        draft.applicant = actor
     if draft.submitted_at is not None:
         return Submission.objects.get(draft=draft)
     spec = _spec(draft)

@@ -125,6 +125,8 @@ else:
 # Celery reads every CELERY_* setting below (see madoguchi/celery.py). Without Redis the tasks run
 # in-process, still only after the enclosing transaction commits (Task.delay_on_commit).
 CELERY_BROKER_URL = REDIS_URL or "memory://"
+if REDIS_URL:
+    CELERY_BROKER_TRANSPORT = "madoguchi.core.broker:Transport"  # kombu's, sharing one client
 CELERY_RESULT_BACKEND = REDIS_URL or None
 CELERY_TASK_ALWAYS_EAGER = not REDIS_URL
 CELERY_TASK_EAGER_PROPAGATES = True

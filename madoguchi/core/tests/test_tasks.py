@@ -87,3 +87,21 @@ def test_a_task_round_trips_through_redis_and_a_real_worker(redis_url, tmp_path)
         except subprocess.TimeoutExpired:
             worker.kill()
     assert worker.returncode is not None, (tmp_path / "worker.log").read_text()
+
+
+def test_the_broker_transport_shares_one_redis_client_and_still_delivers(redis_url):
+    from kombu import Connection
+
+    queue_name = f"test-broker-{uuid.uuid4().hex[:8]}"
+    with Connection(redis_url, transport="madoguchi.core.broker:Transport") as connection:
+        channel = connection.default_channel
+        with channel.conn_or_acquire() as first, channel.conn_or_acquire() as second:
+            assert first is second
+        queue = connection.SimpleQueue(queue_name)
+        try:
+            queue.put({"n": 1})
+            queue.put({"n": 2})
+            assert [queue.get(timeout=5).payload["n"] for _ in range(2)] == [1, 2]
+        finally:
+            queue.clear()
+            queue.close()

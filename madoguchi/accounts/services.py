@@ -220,6 +220,28 @@ def reset_mfa(*, user: User, actor: User, reason: str) -> None:
     )
 
 
+def set_staff_account_active(*, user: User, active: bool, actor: User, reason: str) -> None:
+    """利用停止・再開 — stop a staff account (someone who left, a suspected compromise) or reopen it.
+
+    A stopped account cannot sign in (Django refuses inactive accounts) and its sessions end at
+    once; the cached account goes with the save (accounts.backends). Roles and appointments stay
+    as they are, so a reopened account works as before. Audited with the reason either way.
+    """
+    if user.is_active != active:
+        user.is_active = active
+        user.save(update_fields=["is_active"])
+    if not active:
+        end_all_sessions(user=user, actor=actor)
+    record_event(
+        action="accounts.reactivate" if active else "accounts.deactivate",
+        actor=actor,
+        object_type="accounts.user",
+        object_id=str(user.pk),
+        purpose="職員アカウントの利用再開" if active else "職員アカウントの利用停止",
+        details={"username": user.username, "reason": reason.strip()},
+    )
+
+
 # --- Sessions --------------------------------------------------------------------------------------
 
 

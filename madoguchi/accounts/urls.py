@@ -14,6 +14,7 @@ urlpatterns = [
     path("security/recovery-codes/", views.recovery_codes, name="recovery_codes"),
     path("security/sign-out-everywhere/", views.sign_out_everywhere, name="sign_out_everywhere"),
     path("mfa-reset/", views.mfa_reset, name="mfa_reset"),
+    path("account-status/", views.account_status, name="account_status"),
     path("roles/", views.roles, name="roles"),
     path("roles/assign/", views.role_assign, name="role_assign"),
     path("roles/<int:assignment_id>/end/", views.role_end, name="role_end"),

@@ -27,6 +27,7 @@ from madoguchi.accounts.forms import (
     OneTimePasswordForm,
     ReauthenticationForm,
     RoleAssignmentForm,
+    StaffAccountStatusForm,
     StaffAuthenticationForm,
 )
 from madoguchi.accounts.models import Role
@@ -289,6 +290,30 @@ def role_end(request: HttpRequest, assignment_id: int) -> HttpResponse:
 
 
 # --- Lost authenticators (system administrators) --------------------------------------------------------
+
+
+@never_cache
+@role_required(Role.SYSTEM_ADMINISTRATOR)
+@recent_authentication_required
+def account_status(request: HttpRequest) -> HttpResponse:
+    """職員アカウントの利用停止・再開 — for someone who left, or an account that may be compromised."""
+    form = StaffAccountStatusForm(request.POST or None, actor=request.user)
+    if request.method == "POST" and form.is_valid():
+        target = form.cleaned_data["username"]
+        active = form.cleaned_data["action"] == "reactivate"
+        services.set_staff_account_active(
+            user=target, active=active, actor=request.user, reason=form.cleaned_data["reason"]
+        )
+        message = (
+            _("%(name)s さんのアカウントの利用を再開しました。")
+            if active
+            else _(
+                "%(name)s さんのアカウントの利用を停止しました。ログイン中の端末はすべてログアウトしました。"
+            )
+        )
+        messages.success(request, message % {"name": target.display_name})
+        return redirect("accounts:account_status")
+    return render(request, "accounts/account_status.html", {"form": form}, status=400 if form.errors else 200)
 
 
 @never_cache

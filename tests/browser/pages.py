@@ -239,6 +239,7 @@ PAGES: dict[str, tuple[Path, str]] = {
     "identity:my_sessions": (lambda s: "/my/sessions/", "resident"),
     "accounts:roles": (lambda s: "/staff/roles/", "admin"),
     "accounts:mfa_reset": (lambda s: "/staff/mfa-reset/", "admin"),
+    "accounts:account_status": (lambda s: "/staff/account-status/", "admin"),
     "audit:my_access_log": (lambda s: "/my/access-log/", "resident"),
     "audit:trail": (lambda s: "/staff/audit/?action=cases.", "auditor"),
     "payments:staff_list": (lambda s: "/staff/payments/", "staff"),

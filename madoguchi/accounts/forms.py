@@ -103,62 +103,55 @@ class RoleAssignmentForm(forms.Form):
         return user
 
 
-class MfaResetForm(forms.Form):
-    """A system administrator resets a staff member's lost authenticator (多要素認証の再設定)."""
+class _AnotherStaffMemberForm(forms.Form):
+    """A system administrator acting on another staff member's account, with a reason.
+
+    Never one's own account: otherwise one stolen administrator session could swap in the
+    thief's phone, or an administrator lock everyone out. Subclasses say so in their words.
+    """
+
+    OWN_ACCOUNT_MESSAGE = ""
 
     username = forms.CharField(
         label=_("職員ID"), max_length=150, widget=forms.TextInput(attrs={"class": "md-input"})
     )
+
+    def __init__(self, *args, actor, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.actor = actor
+
+    def clean_username(self):
+        from madoguchi.accounts.selectors import staff_by_username
+
+        user = staff_by_username(self.cleaned_data["username"].strip())
+        if user is None:
+            raise forms.ValidationError(_("この職員IDの職員は見つかりません。"))
+        if user.pk == self.actor.pk:
+            raise forms.ValidationError(self.OWN_ACCOUNT_MESSAGE)
+        return user
+
+
+class MfaResetForm(_AnotherStaffMemberForm):
+    """A system administrator resets a staff member's lost authenticator (多要素認証の再設定)."""
+
+    OWN_ACCOUNT_MESSAGE = _("自分の認証アプリは、別のシステム管理者に再設定を依頼してください。")
+
     reason = forms.CharField(
         label=_("理由（本人確認の方法を含めて）"),
         max_length=500,
         widget=forms.Textarea(attrs={"class": "md-textarea", "rows": 3}),
     )
 
-    def __init__(self, *args, actor, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self.actor = actor
 
-    def clean_username(self):
-        from madoguchi.accounts.selectors import staff_by_username
-
-        user = staff_by_username(self.cleaned_data["username"].strip())
-        if user is None:
-            raise forms.ValidationError(_("この職員IDの職員は見つかりません。"))
-        if user.pk == self.actor.pk:
-            # Otherwise one stolen administrator session could swap in the thief's phone.
-            raise forms.ValidationError(
-                _("自分の認証アプリは、別のシステム管理者に再設定を依頼してください。")
-            )
-        return user
-
-
-class StaffAccountStatusForm(forms.Form):
+class StaffAccountStatusForm(_AnotherStaffMemberForm):
     """A system administrator stops or reopens a staff account (利用停止・再開)."""
 
+    OWN_ACCOUNT_MESSAGE = _("自分のアカウントは、別のシステム管理者に操作を依頼してください。")
     ACTIONS = (("deactivate", _("利用を停止する")), ("reactivate", _("利用を再開する")))
 
-    username = forms.CharField(
-        label=_("職員ID"), max_length=150, widget=forms.TextInput(attrs={"class": "md-input"})
-    )
     action = forms.ChoiceField(label=_("操作"), choices=ACTIONS, widget=forms.RadioSelect)
     reason = forms.CharField(
         label=_("理由"),
         max_length=500,
         widget=forms.Textarea(attrs={"class": "md-textarea", "rows": 3}),
     )
-
-    def __init__(self, *args, actor, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self.actor = actor
-
-    def clean_username(self):
-        from madoguchi.accounts.selectors import staff_by_username
-
-        user = staff_by_username(self.cleaned_data["username"].strip())
-        if user is None:
-            raise forms.ValidationError(_("この職員IDの職員は見つかりません。"))
-        if user.pk == self.actor.pk:
-            # The last administrator must not lock everyone out, and nobody stops themself by mistake.
-            raise forms.ValidationError(_("自分のアカウントは、別のシステム管理者に操作を依頼してください。"))
-        return user

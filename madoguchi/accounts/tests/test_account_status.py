@@ -2,27 +2,15 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 from django.test import Client
 
-from madoguchi.accounts.models import Role
-from madoguchi.accounts.services import assign_role
 from madoguchi.accounts.testing import current_code, totp_device
 from madoguchi.accounts.tests.factories import DEFAULT_PASSWORD, StaffUserFactory
 from madoguchi.audit.models import AuditEvent
 
 pytestmark = [pytest.mark.django_db, pytest.mark.sqlite_subset]
 URL = "/staff/account-status/"
-
-
-@pytest.fixture
-def admin(client):
-    user = StaffUserFactory(username="admin.test")
-    assign_role(user=user, role=Role.SYSTEM_ADMINISTRATOR, valid_from=dt.date(2020, 4, 1), actor=None)
-    client.force_login(user)
-    return user
 
 
 def _sign_in(user) -> Client:

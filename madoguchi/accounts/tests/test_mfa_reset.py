@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 from django.test import Client
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from madoguchi.accounts.models import Role
-from madoguchi.accounts.services import assign_role, new_recovery_codes
+from madoguchi.accounts.services import new_recovery_codes
 from madoguchi.accounts.sessions import AUTHENTICATED_AT, now
 from madoguchi.accounts.testing import current_code, totp_device
 from madoguchi.accounts.tests.factories import DEFAULT_PASSWORD, StaffUserFactory
@@ -18,14 +15,6 @@ from madoguchi.audit.models import AuditEvent
 
 pytestmark = [pytest.mark.django_db, pytest.mark.sqlite_subset]
 URL = "/staff/mfa-reset/"
-
-
-@pytest.fixture
-def admin(client):
-    user = StaffUserFactory(username="admin.test")
-    assign_role(user=user, role=Role.SYSTEM_ADMINISTRATOR, valid_from=dt.date(2020, 4, 1), actor=None)
-    client.force_login(user)
-    return user
 
 
 @pytest.fixture

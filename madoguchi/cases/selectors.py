@@ -150,7 +150,7 @@ def staff_scope(user) -> StaffScope:
             "code", "title", "department_id"
         )
         cached = (frozenset(row[2] for row in rows), tuple((row[0], row[1]) for row in rows))
-        if not (versions.pending("organization") or versions.pending("procedures")):
+        if not versions.pending("organization", "procedures"):
             cache.set(key, cached, timeout=600)  # not while this transaction's change may roll back
     case_departments, procedures = cached
     return StaffScope(user=user, case_departments=case_departments, procedures=procedures)

@@ -41,15 +41,15 @@ def bump(name: str) -> None:
     transaction.on_commit(partial(_increment, name))
 
 
-def pending(name: str) -> bool:
-    """Whether this transaction has changed ``name`` and not committed (nor rolled back) yet.
+def pending(*names: str) -> bool:
+    """Whether this transaction has changed any of ``names`` and not committed (nor rolled back) yet.
 
     A process must not keep what it reads then: its rows may be rolled back, and a rollback
     bumps nothing. Django drops a rolled-back savepoint's commit callbacks, so a bump is pending
     exactly while its callback waits in the connection's list.
     """
     return any(
-        isinstance(callback, partial) and callback.func is _increment and callback.args == (name,)
+        isinstance(callback, partial) and callback.func is _increment and callback.args[0] in names
         for _savepoints, callback, _robust in transaction.get_connection().run_on_commit
     )
 

@@ -280,7 +280,7 @@ def _index() -> _Index:
     """The index for the current catalogue version, kept in this process until the version moves."""
     global _memo
     version = versions.current(CATALOGUE_VERSION, "organization")
-    if versions.pending(CATALOGUE_VERSION) or versions.pending("organization"):
+    if versions.pending(CATALOGUE_VERSION, "organization"):
         return _build_index(version)  # this transaction's change may yet be rolled back
     if _memo is None or _memo.version != version:
         _memo = _build_index(version)

@@ -49,7 +49,7 @@ def procedure_by_code(code: str) -> Procedure | None:
     own copy, free to change. Unknown codes are not kept, so probing URLs cannot grow the memory;
     nor is anything read while this transaction's own catalogue change is uncommitted.
     """
-    if versions.pending("procedures") or versions.pending("organization"):
+    if versions.pending("procedures", "organization"):
         return published_procedures().filter(code=code).first()
     catalogue, organization = versions.current("procedures", "organization")
     kept = _published_by_code.get(code)

@@ -31,8 +31,13 @@ class ResidentSignInRefused(Exception):
 
 
 def resident_username(*, issuer: str, subject: str) -> str:
-    """A username that says nothing about the person: ``r-`` and a hash of (issuer, subject)."""
-    return "r-" + hashlib.sha256(f"{issuer}\n{subject}".encode()).hexdigest()[:32]
+    """A username that says nothing about the person: ``r-`` and a hash of (issuer, subject).
+
+    A guest's starts with ``GUEST_USERNAME_PREFIX`` instead, so telling a guest needs no query
+    (``selectors.is_guest``).
+    """
+    prefix = GUEST_USERNAME_PREFIX if issuer == GUEST_ISSUER else "r-"
+    return prefix + hashlib.sha256(f"{issuer}\n{subject}".encode()).hexdigest()[:32]
 
 
 @transaction.atomic
@@ -186,8 +191,7 @@ def open_guest_account() -> User:
     """
     subject = secrets.token_urlsafe(24)
     user = create_resident_user(
-        username=GUEST_USERNAME_PREFIX
-        + resident_username(issuer=GUEST_ISSUER, subject=subject).removeprefix("r-"),
+        username=resident_username(issuer=GUEST_ISSUER, subject=subject),
         last_name="",
         first_name="",
         last_name_kana="",

@@ -2,7 +2,7 @@
 
 Every request of a signed-in person loads their account, and accounts change rarely (a sign-in,
 a password or name change, a deactivation). The account is kept in the shared cache until it is
-saved or deleted (``accounts.receivers`` deletes the entry at once and again on commit), so a
+saved or deleted (``accounts.signals`` deletes the entry at once and again on commit), so a
 deactivated account or a changed password takes effect on the next request in every process.
 """
 

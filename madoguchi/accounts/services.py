@@ -220,12 +220,15 @@ def reset_mfa(*, user: User, actor: User, reason: str) -> None:
     )
 
 
+@transaction.atomic
 def set_staff_account_active(*, user: User, active: bool, actor: User, reason: str) -> None:
     """利用停止・再開 — stop a staff account (someone who left, a suspected compromise) or reopen it.
 
     A stopped account cannot sign in (Django refuses inactive accounts) and its sessions end at
     once; the cached account goes with the save (accounts.backends). Roles and appointments stay
     as they are, so a reopened account works as before. Audited with the reason either way.
+    All or nothing: if the sessions cannot be ended, the account is not marked stopped either,
+    and the administrator sees the error and tries again.
     """
     if user.is_active != active:
         user.is_active = active

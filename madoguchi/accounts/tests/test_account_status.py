@@ -82,3 +82,24 @@ def test_bad_input_changes_nothing_and_says_why_in_japanese(client, admin, leave
     )
     assert client.post(URL, {"username": user.username, "action": "erase", "reason": "x"}).status_code == 400
     assert counter_pc.get("/staff/").status_code == 200
+
+
+def test_if_the_sessions_cannot_be_ended_the_account_is_not_stopped_either(
+    client, admin, leaver, monkeypatch
+):
+    from madoguchi.accounts import services
+
+    user, counter_pc = leaver
+
+    def cache_down(**kwargs):
+        raise ConnectionError("session store unreachable")
+
+    monkeypatch.setattr(services, "end_all_sessions", cache_down)
+    with pytest.raises(ConnectionError):
+        _post(client, user.username, "deactivate", "退職")
+    user.refresh_from_db()
+    assert user.is_active
+    assert not AuditEvent.objects.filter(action="accounts.deactivate").exists()
+    monkeypatch.undo()
+    assert _post(client, user.username, "deactivate", "退職").status_code == 302  # the retry works
+    assert counter_pc.get("/staff/").status_code == 302

@@ -202,7 +202,10 @@ def find_answers(question: str, lang: str = "ja") -> Answers:
         for rank, (key, score) in enumerate(ranking):
             fused[key] = fused.get(key, 0.0) + 1 / (RRF_K + rank)
             scores[key] = max(scores.get(key, 0.0), score)
-    order = sorted(fused, key=lambda key: (-fused[key], key))
+    # Among equals, the ranking in the question's own language decides: a phrasing written in it
+    # is better evidence than a match in the language it was translated to.
+    in_primary = {key: rank for rank, (key, _score) in enumerate(primary)}
+    order = sorted(fused, key=lambda key: (-fused[key], in_primary.get(key, len(primary)), key))
     candidates = [Candidate(faq=faqs[key], score=scores[key]) for key in order][:MAX_ANSWERS]
     confident = candidates[0].faq.key == primary[0][0]
     if confident:

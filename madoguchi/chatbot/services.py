@@ -48,7 +48,9 @@ class ContentError(ValueError):
 
 def _documents(faq: FAQ) -> list[tuple[str, dict[str, str], str]]:
     """(namespace, fields, lang) to index for one FAQ: Japanese and やさしい日本語 together, then
-    one document per other language the FAQ is written in."""
+    one document per other language the FAQ has a question or phrasings in — staff often add a
+    resident's phrasing in Vietnamese before anyone translates the whole entry, and it should
+    find the entry already (the answer is then shown in Japanese, see ``FAQ.text``)."""
     japanese = {
         "question": "\n".join(filter(None, [faq.question.get("ja", ""), faq.question.get("easy_ja", "")])),
         "variants": "\n".join([*faq.variants.get("ja", []), *faq.variants.get("easy_ja", [])]),
@@ -59,10 +61,10 @@ def _documents(faq: FAQ) -> list[tuple[str, dict[str, str], str]]:
     }
     found = [(namespace("ja"), japanese, "ja")]
     for lang in LANGUAGES:
-        if lang in {"ja", "easy_ja"} or not faq.question.get(lang):
+        if lang in {"ja", "easy_ja"} or not (faq.question.get(lang) or faq.variants.get(lang)):
             continue
         fields = {
-            "question": faq.question[lang],
+            "question": faq.question.get(lang, ""),
             "variants": "\n".join(faq.variants.get(lang, [])),
             "title": faq.topic_en if lang == "en" else "",
             "answer": faq.answer.get(lang, ""),

@@ -70,6 +70,15 @@ def test_a_variant_added_by_staff_is_found(faqs):
     assert top("ゴミ屋敷の相談") == "t-sodai-how"
 
 
+def test_a_phrasing_in_a_language_the_entry_has_no_question_in_is_found(faqs):
+    """Staff add a resident's Vietnamese phrasing before anyone translates the entry."""
+    faq = FAQ.objects.get(key="t-wifi")
+    assert "vi" not in faq.question
+    assert top("mạng không dây miễn phí ở đâu", "vi") != "t-wifi"
+    add_variant(faq=faq, text="mạng không dây miễn phí", lang="vi")
+    assert top("mạng không dây miễn phí ở đâu", "vi") == "t-wifi"
+
+
 BAD_QUESTIONS = [
     "",
     "   ",

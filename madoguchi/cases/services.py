@@ -35,6 +35,7 @@ from madoguchi.core.errors import ServiceError
 from madoguchi.formbuilder import engine
 from madoguchi.formbuilder import selectors as form_selectors
 from madoguchi.formbuilder import services as form_services
+from madoguchi.payments import purposes
 from madoguchi.procedures import selectors as procedure_selectors
 from madoguchi.registry import selectors as registry_selectors
 
@@ -384,7 +385,7 @@ def _submit(*, draft_id, actor) -> Submission:
 
 def payment_purpose(submission: Submission) -> str:
     """The ``purpose`` a payment for this case carries (see payments.services.start_payment)."""
-    return f"case:{submission.receipt_number}"
+    return purposes.purpose(purposes.CASE, submission.receipt_number)
 
 
 @transaction.atomic

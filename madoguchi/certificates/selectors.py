@@ -25,6 +25,7 @@ from madoguchi.certificates.models import (
     TaxAssessment,
     TaxPayment,
 )
+from madoguchi.payments import purposes
 from madoguchi.payments import selectors as payment_selectors
 from madoguchi.procedures import selectors as procedure_selectors
 
@@ -72,7 +73,7 @@ ENDED_PAYMENT_STATES = ("failed", "cancelled", "expired")
 
 def payment_purpose(request: CertificateRequest) -> str:
     """What the payment is for, as payments hands it back with ``payment_captured``."""
-    return f"certificate:{request.pk}"
+    return purposes.purpose(purposes.CERTIFICATE, request.pk)
 
 
 def last_payment_failed(request: CertificateRequest) -> bool:

@@ -39,6 +39,7 @@ from madoguchi.certificates.models import (
 )
 from madoguchi.certificates.tasks import issue_requested_certificates
 from madoguchi.core.errors import ServiceError
+from madoguchi.payments import purposes
 from madoguchi.payments import selectors as payment_selectors
 from madoguchi.payments import services as payment_services
 from madoguchi.procedures import selectors as procedure_selectors
@@ -167,11 +168,11 @@ def _paid_amount(payment) -> int:
 
 def on_payment_captured(sender, *, payment, purpose: str, **kwargs) -> None:
     """Receiver of ``payments.signals.payment_captured``: a certificate's fee was paid."""
-    prefix, _sep, request_id = purpose.partition(":")
-    if prefix == "case":
+    kind, request_id = purposes.parse(purpose)
+    if kind == purposes.CASE:
         request_for_case(receipt_number=request_id, payment=payment)
         return
-    if prefix != "certificate":
+    if kind != purposes.CERTIFICATE:
         return
     try:
         request_id = uuid.UUID(request_id)

@@ -15,7 +15,7 @@ from django.db.models import QuerySet
 from madoguchi.accounts.models import Role
 from madoguchi.accounts.roles import Reach, reach
 from madoguchi.audit.services import record_event
-from madoguchi.payments import states
+from madoguchi.payments import purposes, states
 from madoguchi.payments.models import Payment, Refund
 
 
@@ -91,7 +91,8 @@ def payment_for_staff(user, payment_id, *, purpose: str) -> Payment | None:
     except (ValueError, TypeError, ValidationError):
         return None
     if payment is not None:
-        receipt_number = payment.purpose.removeprefix("case:") if payment.purpose.startswith("case:") else ""
+        kind, reference = purposes.parse(payment.purpose)
+        receipt_number = reference if kind == purposes.CASE else ""
         record_event(
             action="payments.view",
             actor=user,

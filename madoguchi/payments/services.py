@@ -110,8 +110,8 @@ def start_payment(
 ) -> Payment:
     """納付の開始 — create the payment at the provider; send the resident to ``payment.next_url``.
 
-    ``purpose`` says what the payment is for (``"case:<receipt number>"``,
-    ``"certificate:<id>"``) and comes back with ``payment_captured``. ``return_url`` is a path on
+    ``purpose`` says what the payment is for (``purposes.purpose(kind, reference)``, see
+    ``payments.purposes``) and comes back with ``payment_captured``. ``return_url`` is a path on
     this site where the resident lands after paying; ``/payments/<id>/return/`` asks the provider
     first, so that page sees the settled state. Raises ``ProviderUnavailable`` (retry with the
     same key: nothing is charged twice) or ``PaymentError``. ``department`` is the one the fee is

@@ -2,7 +2,7 @@
 
 ``payment_captured`` is sent once per payment, after the transaction that recorded the capture
 has committed, with ``payment`` (the ``Payment``) and ``purpose`` (the string given to
-``start_payment`` or ``record_counter_payment``, e.g. ``"case:R2026..."``). Receivers run in the
+``start_payment`` or ``record_counter_payment``; ``payments.purposes.parse`` reads it). Receivers run in the
 process that saw the capture — a webhook request, the resident's return, the mop-up job or a
 staff member's counter entry — and must be idempotent and quick; an exception in one is logged
 and does not undo the payment.

@@ -63,9 +63,11 @@ class FAQ(models.Model):
         return self.question.get("ja", self.key)
 
     def text(self, field: str, lang: str) -> str:
-        """The question or answer in ``lang``, falling back to Japanese."""
+        """The question or answer in ``lang``; else in English for another language (every FAQ
+        has it, and the chatbot's own words are English then too), else in Japanese."""
         values = getattr(self, field)
-        return values.get(lang) or values.get("ja", "")
+        fallback = values.get("en") if lang not in {"ja", "easy_ja"} else None
+        return values.get(lang) or fallback or values.get("ja", "")
 
 
 class Flow(models.Model):

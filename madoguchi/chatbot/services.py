@@ -50,7 +50,7 @@ def _documents(faq: FAQ) -> list[tuple[str, dict[str, str], str]]:
     """(namespace, fields, lang) to index for one FAQ: Japanese and やさしい日本語 together, then
     one document per other language the FAQ has a question or phrasings in — staff often add a
     resident's phrasing in Vietnamese before anyone translates the whole entry, and it should
-    find the entry already (the answer is then shown in Japanese, see ``FAQ.text``)."""
+    find the entry already (the answer is then shown in English, see ``FAQ.text``)."""
     japanese = {
         "question": "\n".join(filter(None, [faq.question.get("ja", ""), faq.question.get("easy_ja", "")])),
         "variants": "\n".join([*faq.variants.get("ja", []), *faq.variants.get("easy_ja", [])]),

@@ -9,7 +9,7 @@ from django.core import mail
 from django.urls import reverse
 
 from madoguchi.accounts.services import create_staff_user
-from madoguchi.chatbot.models import Inquiry, QuestionLog
+from madoguchi.chatbot.models import FAQ, Inquiry, QuestionLog
 from madoguchi.chatbot.services import ask, log_token
 
 pytestmark = [pytest.mark.django_db, pytest.mark.sqlite_subset]
@@ -41,6 +41,17 @@ def test_the_api_answers_in_the_language_asked(faqs, client):
         ASK, {"question": "bulky waste sofa", "lang": "en"}, content_type="application/json"
     ).json()
     assert body["answers"][0]["question"] == "How do I dispose of bulky waste?"
+
+
+def test_an_entry_not_yet_in_the_language_asked_answers_in_english(faqs, client):
+    """The chatbot speaks English to a Portuguese speaker; an untranslated answer follows it."""
+    faq = FAQ.objects.get(key="t-sodai-how")
+    assert "pt" not in faq.answer
+    body = client.post(
+        ASK, {"question": "bulky waste sofa", "lang": "pt"}, content_type="application/json"
+    ).json()
+    assert body["answers"][0]["question"] == faq.question["en"]
+    assert body["answers"][0]["answer"].startswith(faq.answer["en"][:20])
 
 
 def test_links_in_api_answers_are_plain_text_with_absolute_urls(faqs, client):

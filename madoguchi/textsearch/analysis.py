@@ -157,12 +157,13 @@ SYNONYM_GROUPS: dict[str, tuple[str, ...]] = {
 # ぜいきん → 行く, じゅうみんひょう → じゅう・見る・ひょう, てんきょ → 天気 — which then meet
 # unrelated documents; written in kanji they are read as the words they are. Only words of
 # three kana or more, and none that reads two ways in a city hall (ちゅうしゃ: 注射 or 駐車); the
-# longest match wins, so ほけんじょ is 保健所 and not 保険 + じょ.
+# longest match wins, so ほけんじょ is 保健所 and ほけんセンター 保健センター, not 保険 + ….
 # Packed, not one entry per line: a word list reads better so.
 # fmt: off
 KANA_WORDS: dict[str, str] = {
     "じゅうみんひょう": "住民票", "じゅうみんぜい": "住民税", "ぜいきん": "税金", "いんかん": "印鑑",
-    "ほけんしょう": "保険証", "ほけんじょ": "保健所", "ほけん": "保険", "ほいくえん": "保育園",
+    "ほけんしょう": "保険証", "ほけんじょ": "保健所", "ほけんセンター": "保健センター",
+    "ほけんせんたー": "保健センター", "ほけん": "保険", "ほいくえん": "保育園",
     "ほいくしょ": "保育所", "こせき": "戸籍", "とうほん": "謄本", "しょうほん": "抄本",
     "てんにゅう": "転入", "てんしゅつ": "転出", "てんきょ": "転居", "しゅっしょう": "出生",
     "しぼう": "死亡", "こんいん": "婚姻", "よぼうせっしゅ": "予防接種", "じどうてあて": "児童手当",

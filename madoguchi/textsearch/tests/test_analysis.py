@@ -103,6 +103,7 @@ def test_moving_within_the_city_is_not_asked_as_any_move():
         ("じゅうみんひょうを ください", "住民票", "見る"),
         ("ぜいきん はらう", "税金", "行く"),
         ("てんきょ とどけ", "転居", "天気"),
+        ("ほけんセンター どこ", "保健", "保険"),
     ],
 )
 def test_a_city_hall_word_written_in_hiragana_is_read_as_the_word(kana, word, misread):

@@ -33,10 +33,12 @@ import functools
 import re
 import threading
 import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
 
 import opencc
 import snowballstemmer
-from sudachipy import Dictionary, SplitMode
+from sudachipy import Dictionary, Morpheme, SplitMode
 
 READING_PREFIX = "#r"
 SYNONYM_PREFIX = "#s"
@@ -44,6 +46,9 @@ SYNONYM_PREFIX = "#s"
 # Parts of speech (品詞) whose words carry meaning for retrieval. Particles, auxiliaries, symbols
 # and blanks are dropped. 代名詞 stays: どこ/いつ/いくら tell "where" questions from "when" ones.
 _CONTENT_POS = {"名詞", "動詞", "形容詞", "形状詞", "副詞", "代名詞", "接頭辞", "接尾辞", "連体詞"}
+# Blanks, punctuation and symbols end a stretch of words (``query_phrases``).
+_SEPARATOR_POS = {"空白", "補助記号", "記号"}
+_FUNCTION_POS = {"助詞", "助動詞"}
 # Light verbs and formal nouns that appear in almost every question and answer.
 _JA_STOP = {
     "する",
@@ -301,13 +306,13 @@ _TERMS_BY_WORD: dict[tuple[int, str, bool], list[str]] = {}
 _TERMS_BY_WORD_LIMIT = 200_000
 
 
-def _japanese_terms(text: str, *, is_query: bool) -> list[str]:
+def _japanese_words(text: str, *, is_query: bool) -> Iterator[tuple[Morpheme, list[str]]]:
+    """Each morpheme of ``text`` with its index terms (see ``_morpheme_terms``)."""
     text = _KANA_WORD.sub(lambda match: KANA_WORDS[match.group()], unicodedata.normalize("NFKC", text))
-    found: list[str] = []
     for morpheme in _tokenizer().tokenize(text):
         surface = morpheme.surface()
         if morpheme.is_oov():
-            found.extend(_morpheme_terms(morpheme, surface, is_query))
+            yield morpheme, _morpheme_terms(morpheme, surface, is_query)
             continue
         key = (morpheme.word_id(), surface, is_query)
         cached = _TERMS_BY_WORD.get(key)
@@ -315,8 +320,44 @@ def _japanese_terms(text: str, *, is_query: bool) -> list[str]:
             if len(_TERMS_BY_WORD) >= _TERMS_BY_WORD_LIMIT:
                 _TERMS_BY_WORD.clear()
             cached = _TERMS_BY_WORD[key] = _morpheme_terms(morpheme, surface, is_query)
-        found.extend(cached)
-    return found
+        yield morpheme, cached
+
+
+def _japanese_terms(text: str, *, is_query: bool) -> list[str]:
+    return [term for _morpheme, found in _japanese_words(text, is_query=is_query) for term in found]
+
+
+@dataclass(frozen=True)
+class QueryWord:
+    """A word of a Japanese query: what was written, how it reads (カタカナ), its index terms,
+    and whether it is a function word (a particle or auxiliary: を, たい, です)."""
+
+    surface: str
+    reading: str
+    terms: tuple[str, ...]
+    function: bool
+
+
+def query_phrases(text: str, lang: str = "ja") -> list[list[QueryWord]]:
+    """A Japanese query's words, in stretches between blanks, symbols and punctuation; ``[]``
+    for a query the light path analyses.
+
+    The search reads a stretch aloud to recognise a word misspelt with the wrong kanji or half in
+    kana (所特, 在流カード, 戸籍とう本): Sudachi cuts such a word into pieces, but the pieces
+    together read as the word the index knows (see ``selectors._homophones``).
+    """
+    if not text or not (lang in {"ja", "easy_ja"} or _JAPANESE_KANA.search(text)):
+        return []
+    phrases: list[list[QueryWord]] = [[]]
+    for morpheme, found in _japanese_words(text, is_query=True):
+        if morpheme.part_of_speech()[0] in _SEPARATOR_POS:
+            if phrases[-1]:
+                phrases.append([])
+            continue
+        reading = _katakana(morpheme.reading_form() or morpheme.surface())
+        function = morpheme.part_of_speech()[0] in _FUNCTION_POS
+        phrases[-1].append(QueryWord(morpheme.surface(), reading, tuple(found), function))
+    return [phrase for phrase in phrases if phrase]
 
 
 def kana_runs(text: str) -> list[str]:

@@ -9,6 +9,7 @@ best ``limit`` and joins only those to their keys. The namespace's size and aver
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Collection
 from dataclasses import dataclass
@@ -17,7 +18,7 @@ from django.core.cache import cache
 from django.db import connection
 from django.db.models import Count, Sum
 
-from madoguchi.textsearch.analysis import READING_PREFIX, kana_runs, terms
+from madoguchi.textsearch.analysis import READING_PREFIX, QueryWord, kana_runs, query_phrases, terms
 from madoguchi.textsearch.models import IndexedDocument, Posting
 
 # BM25's usual constants: k1 bounds how much repeating a term helps, b how much length penalises.
@@ -25,10 +26,16 @@ K1 = 1.2
 B = 0.75
 # Longer kana runs are cut: the substrings to look up grow with the square of the length.
 _MAX_RUN = 24
+# A misspelt word (``_homophones``) is looked for among stretches of two to this many adjacent
+# words, reading at least _MIN_HOMOPHONE kana: shorter readings (シノ, カイ) are too often an
+# accident of two words side by side.
+_MAX_HOMOPHONE_WORDS = 4
+_MIN_HOMOPHONE = 3
 # Scores are compared at this precision, so documents whose sums differ only in the last bits
 # (the database may add a document's terms in any order) tie and are ordered by key.
 _RANK_SCALE = 1_000_000
 STATS_TTL = 600
+_KANJI = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf]")
 
 
 @dataclass(frozen=True)
@@ -66,11 +73,13 @@ def namespace_stats(namespace: str) -> NamespaceStats:
     return stats
 
 
-def _cover_with_readings(runs: list[str], known: Collection[str]) -> list[str]:
+def _cover_with_readings(runs: list[str], known: Collection[str], read: Collection[str]) -> list[str]:
     """Split the query's kana runs into readings the index knows, longest first.
 
     Each run is covered greedily by the longest known readings, so てんにゅうとどけはどこ finds
-    テンニュウトドケ and ドコ without a kana dictionary of its own.
+    テンニュウトドケ and ドコ without a kana dictionary of its own. A piece in ``read`` — the
+    reading of a word Sudachi already understood, or of a particle — is passed over, not looked up:
+    こどもを has its 子供 and should not count again as コドモ, nor いれたい as タイ (体, 対).
     """
     found: list[str] = []
     for run in runs:
@@ -78,7 +87,60 @@ def _cover_with_readings(runs: list[str], known: Collection[str]) -> list[str]:
         while start < len(run):
             for end in range(len(run), start + 1, -1):
                 if f"{READING_PREFIX}{run[start:end]}" in known:
-                    found.append(f"{READING_PREFIX}{run[start:end]}")
+                    if run[start:end] not in read:
+                        found.append(f"{READING_PREFIX}{run[start:end]}")
+                    start = end
+                    break
+            else:
+                start += 1
+    return found
+
+
+def _understood_readings(phrases: list[list[QueryWord]], known: Collection[str]) -> set[str]:
+    """Readings of the query's words that need no reading lookup: particles and auxiliaries,
+    and words already matched by one of their terms."""
+    return {
+        word.reading
+        for words in phrases
+        for word in words
+        if word.function or any(term in known for term in word.terms)
+    }
+
+
+def _homophone_spans(phrases: list[list[QueryWord]]) -> list[tuple[int, int, int, str]]:
+    """(phrase, first word, end word, reading term) of every stretch of adjacent words that
+    could be one misspelt word: two or more words, at least one written in kanji."""
+    spans = []
+    for number, words in enumerate(phrases):
+        for start in range(len(words)):
+            for end in range(start + 2, min(start + _MAX_HOMOPHONE_WORDS, len(words)) + 1):
+                stretch = words[start:end]
+                reading = "".join(word.reading for word in stretch)
+                if len(reading) >= _MIN_HOMOPHONE and any(_KANJI.search(word.surface) for word in stretch):
+                    spans.append((number, start, end, f"{READING_PREFIX}{reading}"))
+    return spans
+
+
+def _homophones(phrases: list[list[QueryWord]], known: Collection[str]) -> list[tuple[str, list[QueryWord]]]:
+    """Misspelt words recognised by their reading: (the reading term, the words it replaces).
+
+    A word typed with the wrong kanji (在流 for 在留) or half in kana (とう本 for 謄本) is cut by
+    Sudachi into pieces the index does not know, or that mean something else. When adjacent
+    words together read as a word the index knows — and at least one of them matches nothing
+    by itself — they are taken for that word, longest stretch first. A correctly written query
+    is left alone: each of its words already matches by its normalised form.
+    """
+    found = []
+    spans: dict[tuple[int, int], list[tuple[int, str]]] = {}
+    for number, start, end, term in _homophone_spans(phrases):
+        spans.setdefault((number, start), []).append((end, term))
+    for number, words in enumerate(phrases):
+        start = 0
+        while start < len(words):
+            for end, term in sorted(spans.get((number, start), []), reverse=True):
+                stretch = words[start:end]
+                if term in known and any(not any(t in known for t in word.terms) for word in stretch):
+                    found.append((term, stretch))
                     start = end
                     break
             else:
@@ -171,19 +233,28 @@ def search(
     topic's documents share, and would outweigh it; with the floor, where the word stands in
     the document (BM25's term frequency) decides between them.
     """
-    query_terms = Counter(terms(query, lang, is_query=True))
+    phrases = query_phrases(query, lang)
+    if phrases:
+        query_terms = Counter(term for words in phrases for word in words for term in word.terms)
+    else:
+        query_terms = Counter(terms(query, lang, is_query=True))
     # Every substring (two characters or more) of the query's kana runs is a reading the index may
-    # know; the frequency query finds which, and the runs are then covered by the longest.
+    # know; the frequency query finds which, and the runs are then covered by the longest. So are
+    # the readings of adjacent words, for misspelt ones.
     runs = [run[:_MAX_RUN] for run in kana_runs(query)]
     candidates = set(query_terms)
     for run in runs:
         spans = ((i, j) for i in range(len(run)) for j in range(i + 2, len(run) + 1))
         candidates.update(f"{READING_PREFIX}{run[i:j]}" for i, j in spans)
+    candidates.update(term for *_span, term in _homophone_spans(phrases))
     if not candidates or limit <= 0 or (keys is not None and not keys):
         return []
     frequencies = _document_frequencies(namespace, candidates)
-    query_terms.update(_cover_with_readings(runs, frequencies))
-    present = {term: count for term, count in query_terms.items() if term in frequencies}
+    query_terms.update(_cover_with_readings(runs, frequencies, _understood_readings(phrases, frequencies)))
+    for term, words in _homophones(phrases, frequencies):
+        query_terms.subtract(t for word in words for t in word.terms)
+        query_terms[term] += 1
+    present = {term: count for term, count in query_terms.items() if count > 0 and term in frequencies}
     if not present:
         return []
     stats = namespace_stats(namespace)

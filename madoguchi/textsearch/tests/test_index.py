@@ -7,9 +7,9 @@ from collections import Counter
 
 import pytest
 
-from madoguchi.textsearch.analysis import terms
+from madoguchi.textsearch.analysis import kana_runs, query_phrases, terms
 from madoguchi.textsearch.models import IndexedDocument, Posting
-from madoguchi.textsearch.selectors import search
+from madoguchi.textsearch.selectors import _cover_with_readings, _homophones, _understood_readings, search
 from madoguchi.textsearch.services import index_document, rebuild, remove_document
 
 pytestmark = [pytest.mark.django_db, pytest.mark.sqlite_subset]
@@ -170,3 +170,39 @@ def test_terms_rarer_than_the_rare_share_weigh_alike():
 
     assert best("期限", 0.0) > best("窓口", 0.0)
     assert best("期限", 0.5) == best("窓口", 0.5)
+
+
+MISSPELT = [
+    ("residence-card", {"question": "在留カードを持って転入の手続き"}, "ja"),
+    ("family-register", {"question": "戸籍謄本を取りたい"}, "ja"),
+    ("library", {"question": "図書館の本を借りたい"}, "ja"),
+    ("park", {"question": "公園を予約したい"}, "ja"),
+]
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [("在流カード 持って", "residence-card"), ("戸籍とう本", "family-register")],
+)
+def test_a_word_misspelt_with_the_wrong_kanji_or_half_in_kana_is_found_by_its_reading(query, expected):
+    """Sudachi cuts 在流 into 在 + 流 and とう本 into と + う + 本; read together they are
+    ザイリュウ(カード) and (コセキ)トウホン, which the index knows."""
+    rebuild(namespace="faq", documents=MISSPELT)
+    assert keys(search(namespace="faq", query=query))[:1] == [expected]
+
+
+def test_misspelt_words_are_replaced_by_the_word_they_read_as_and_correct_ones_are_left_alone():
+    rebuild(namespace="faq", documents=MISSPELT)
+    known = set(Posting.objects.values_list("term", flat=True))
+    [(term, words)] = _homophones(query_phrases("在流カード"), known)
+    assert term == "#rザイリュウカード" and [word.surface for word in words] == ["在", "流", "カード"]
+    assert _homophones(query_phrases("在留カード 戸籍謄本 図書館の本"), known) == []
+
+
+def test_a_kana_word_sudachi_understood_is_not_counted_again_by_its_reading():
+    """こどもを is 子供 (and を); its reading コドモ is not a second term. びんかん, which Sudachi
+    reads as 敏感 (a word no FAQ holds), is still covered by the readings ビン and カン."""
+    known = {"子供", "#rコドモ", "#rビン", "#rカン"}
+    read = _understood_readings(query_phrases("こどもを びんかん"), known)
+    assert read == {"コドモ", "ヲ"}
+    assert _cover_with_readings(kana_runs("こどもを びんかん"), known, read) == ["#rビン", "#rカン"]

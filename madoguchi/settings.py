@@ -514,6 +514,11 @@ if IS_PRODUCTION and (_problems := production_problems()):
 MADOGUCHI_CHATBOT_RATE_PER_MINUTE = int(os.environ.get("MADOGUCHI_CHATBOT_RATE_PER_MINUTE", 30))
 # The department that receives inquiries no FAQ points to (a 課 code of the organisation).
 MADOGUCHI_CHATBOT_DEPARTMENT = os.environ.get("MADOGUCHI_CHATBOT_DEPARTMENT", "koshitsu-citysales")
+# Optional semantic retrieval (chatbot/semantic.py; needs requirements/semantic.txt installed):
+# when the text search is unsure, embedding-based candidates join the three shown. The model's
+# CPU threads per process: 1 keeps several app processes from fighting over the cores.
+MADOGUCHI_CHATBOT_SEMANTIC = _env_bool("MADOGUCHI_CHATBOT_SEMANTIC", default=False)
+MADOGUCHI_CHATBOT_SEMANTIC_THREADS = int(os.environ.get("MADOGUCHI_CHATBOT_SEMANTIC_THREADS", 1))
 # LINE Messaging API: the channel's secret (verifies X-Line-Signature) and access token (sends).
 # Without a token, replies go to the sandbox, which records them in the LINE message log.
 LINE_CHANNEL_SECRET = os.environ.get(

@@ -164,3 +164,21 @@ class LineMessage(models.Model):
 
     class Meta:
         ordering = ["-sent_at", "-pk"]
+
+
+class FAQVector(models.Model):
+    """意味ベクトル — the embedding of one phrasing of an FAQ (its question or a variant, any
+    language), for the optional semantic retrieval (``chatbot.semantic``).
+
+    ``digest`` is the SHA-256 of the text: re-embedding after an edit skips the phrasings that
+    did not change. Stored in the database so every app process shares them, as the text index.
+    """
+
+    faq = models.ForeignKey(FAQ, on_delete=models.CASCADE, related_name="vectors")
+    digest = models.CharField(_("本文のハッシュ"), max_length=64)
+    vector = models.BinaryField(_("ベクトル"))
+
+    class Meta:
+        verbose_name = _("意味ベクトル")
+        verbose_name_plural = _("意味ベクトル")
+        constraints = [models.UniqueConstraint(fields=["faq", "digest"], name="chatbot_vector_unique_text")]

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,9 +17,16 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
-from madoguchi.chatbot.models import FAQ, LANGUAGES, Channel, Inquiry, QuestionLog
+from madoguchi.chatbot import semantic
+from madoguchi.chatbot.models import FAQ, LANGUAGES, Channel, FAQVector, Inquiry, QuestionLog
 from madoguchi.chatbot.privacy import scrub
-from madoguchi.chatbot.selectors import MAX_QUESTION_CHARS, Answers, find_answers, namespace
+from madoguchi.chatbot.selectors import (
+    MAX_QUESTION_CHARS,
+    VECTORS_VERSION_KEY,
+    Answers,
+    find_answers,
+    namespace,
+)
 from madoguchi.organization import selectors as org_selectors
 from madoguchi.textsearch import services as textsearch
 
@@ -88,6 +96,59 @@ def index_faq(faq: FAQ) -> None:
         )
 
 
+def _phrasings(faq: FAQ) -> list[str]:
+    """Every phrasing of an FAQ, in every language: its questions and their variants."""
+    texts = [*faq.question.values(), *(text for texts in faq.variants.values() for text in texts)]
+    return list(dict.fromkeys(text.strip() for text in texts if text and text.strip()))
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def embed_faqs(*, progress: Callable[[int, int], None] | None = None) -> int:
+    """Bring the semantic vectors up to date with the published FAQs' phrasings; returns how
+    many phrasings were embedded (``progress`` is called with each batch's size and the total).
+
+    Phrasings that did not change keep their vectors; those of drafts, deleted FAQs and removed
+    variants are deleted. Embedding takes a few minutes for the seeded FAQs on one core, so it
+    runs outside a transaction and writes each batch in its own: a crash loses one batch at most,
+    and the next run carries on where this one stopped. Two runs at once insert each vector once.
+    """
+    wanted = {
+        (faq.pk, _digest(text)): text
+        for faq in FAQ.objects.filter(status=FAQ.Status.PUBLISHED)
+        for text in _phrasings(faq)
+    }
+    stored = {
+        (faq_id, digest): pk for pk, faq_id, digest in FAQVector.objects.values_list("pk", "faq_id", "digest")
+    }
+    FAQVector.objects.filter(pk__in=[pk for key, pk in stored.items() if key not in wanted]).delete()
+    missing = [(key, text) for key, text in wanted.items() if key not in stored]
+    for start in range(0, len(missing), semantic.BATCH):
+        batch = missing[start : start + semantic.BATCH]
+        vectors = semantic.embed_passages([text for _key, text in batch])
+        FAQVector.objects.bulk_create(
+            [
+                FAQVector(faq_id=faq_id, digest=digest, vector=semantic.to_bytes(vector))
+                for ((faq_id, digest), _text), vector in zip(batch, vectors, strict=True)
+            ],
+            ignore_conflicts=True,
+        )
+        if progress is not None:
+            progress(len(batch), len(missing))
+    cache.delete(VECTORS_VERSION_KEY)
+    return len(missing)
+
+
+def _embed_later() -> None:
+    """After this transaction commits, bring the semantic vectors up to date in the background."""
+    if semantic.enabled():
+        from madoguchi.chatbot.tasks import embed_faqs as embed_task
+
+        embed_task.delay_on_commit()
+
+
 def rebuild_index() -> int:
     """Rebuild every language's index from the published FAQs; returns how many FAQs are indexed."""
     faqs = list(FAQ.objects.filter(status=FAQ.Status.PUBLISHED))
@@ -100,6 +161,7 @@ def rebuild_index() -> int:
     with transaction.atomic():
         for space, documents in by_namespace.items():
             textsearch.rebuild(namespace=space, documents=documents, weights=FIELD_WEIGHTS)
+        _embed_later()
     return len(faqs)
 
 
@@ -167,6 +229,7 @@ def save_faq(*, faq: FAQ) -> FAQ:
     """Save an FAQ edited by staff and bring the index up to date in the same transaction."""
     faq.save()
     index_faq(faq)
+    _embed_later()
     return faq
 
 

@@ -1,4 +1,4 @@
-"""Background work of the chatbot: delivering staff replies to residents."""
+"""Background work of the chatbot: delivering staff replies to residents, semantic vectors."""
 
 from __future__ import annotations
 
@@ -14,3 +14,9 @@ def deliver_inquiry_reply(self, inquiry_id: int) -> None:
         services.deliver_inquiry_reply_now(inquiry_id)
     except Exception as error:  # a LINE outage: try again later
         raise self.retry(exc=error) from error
+
+
+@shared_task
+def embed_faqs() -> int:
+    """Embed the FAQ phrasings that have no vector yet (see ``services.embed_faqs``)."""
+    return services.embed_faqs()

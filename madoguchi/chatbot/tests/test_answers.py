@@ -64,13 +64,13 @@ def test_drafts_and_expired_faqs_are_not_offered(faqs):
     assert top("無料Wi-Fi") != "t-wifi"
 
 
-def test_a_variant_added_by_staff_is_found(faqs):
+def test_a_variant_added_by_staff_is_found(text_search_only, faqs):
     assert top("ゴミ屋敷の相談") != "t-sodai-how"
     add_variant(faq=FAQ.objects.get(key="t-sodai-how"), text="ゴミ屋敷の相談")
     assert top("ゴミ屋敷の相談") == "t-sodai-how"
 
 
-def test_a_phrasing_in_a_language_the_entry_has_no_question_in_is_found(faqs):
+def test_a_phrasing_in_a_language_the_entry_has_no_question_in_is_found(text_search_only, faqs):
     """Staff add a resident's Vietnamese phrasing before anyone translates the entry."""
     faq = FAQ.objects.get(key="t-wifi")
     assert "vi" not in faq.question

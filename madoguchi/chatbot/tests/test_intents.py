@@ -55,7 +55,7 @@ def test_of_two_faqs_on_one_topic_the_one_with_the_asked_intent_comes_first(faqs
 
 
 @pytest.mark.django_db
-def test_of_two_faqs_that_match_alike_the_topics_general_question_comes_first(faqs):
+def test_of_two_faqs_that_match_alike_the_topics_general_question_comes_first(text_search_only, faqs):
     """The fixture file's first entry is its topic's general question; a copy of it under a key
     that sorts first ties on every word, and only the overview prior puts the general one ahead."""
     general = FAQ.objects.get(key="t-tennyu-when")

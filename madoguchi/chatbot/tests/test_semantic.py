@@ -18,6 +18,11 @@ pytestmark = [pytest.mark.django_db, pytest.mark.sqlite_subset]
 FORGOT_PIN = ["Saya lupa kata sandi kartu identitas saya", "ฉันลืมรหัสผ่านบัตร"]
 
 
+@pytest.fixture(autouse=True)
+def _semantic_off_unless_asked(text_search_only):
+    """Each test turns it on where it means to, whatever the environment says."""
+
+
 @pytest.fixture
 def semantic_on(settings):
     settings.MADOGUCHI_CHATBOT_SEMANTIC = True

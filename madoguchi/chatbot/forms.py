@@ -71,6 +71,11 @@ class FAQForm(StyledForm, forms.ModelForm):
     """Edit an FAQ: one question, variant list and answer per language, checked before publishing."""
 
     keywords_text = forms.CharField(label=_("キーワード（読点または空白で区切る）"), required=False)
+    translations_confirmed = forms.BooleanField(
+        label=_("日本語の回答と同じ内容であることを、ほかの言語の回答すべてで確認しました"),
+        required=False,
+        help_text=_("チェックして保存すると、すべての言語の「要確認」が解除され、住民に再び表示されます。"),
+    )
 
     class Meta:
         model = FAQ
@@ -123,10 +128,21 @@ class FAQForm(StyledForm, forms.ModelForm):
             )
 
     def language_fields(self):
+        """(language name, question, variants, answer, whether its answer is outdated) per language."""
+        outdated = set(self.instance.outdated_answers())
         return [
-            (name, self[f"question_{lang}"], self[f"variants_{lang}"], self[f"answer_{lang}"])
+            (
+                name,
+                self[f"question_{lang}"],
+                self[f"variants_{lang}"],
+                self[f"answer_{lang}"],
+                lang in outdated,
+            )
             for lang, name in LANGUAGES.items()
         ]
+
+    def outdated_languages(self) -> list[str]:
+        return [LANGUAGES[lang] for lang in self.instance.outdated_answers()]
 
     def clean(self):
         data = super().clean()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import secrets
 
 from django.db import models
@@ -19,6 +20,11 @@ LANGUAGES: dict[str, str] = {
     "pt": "Português",
 }
 REQUIRED_LANGUAGES = ("ja", "easy_ja", "en")
+
+
+def answer_digest(text: str) -> str:
+    """A short fingerprint of a Japanese answer, recorded beside each translation of it."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
 class FAQ(models.Model):
@@ -49,6 +55,10 @@ class FAQ(models.Model):
     question = models.JSONField(_("質問"), default=dict)
     variants = models.JSONField(_("言い換え"), default=dict, blank=True)
     answer = models.JSONField(_("回答"), default=dict)
+    # Language → ``answer_digest`` of the Japanese answer its answer was written from. When the
+    # Japanese answer changes (a new fee, new hours), the others are out of date until staff
+    # revise or confirm them: residents are then shown a current version (see ``text``).
+    answer_sources = models.JSONField(_("翻訳元"), default=dict, blank=True)
     valid_from = models.DateField(_("掲載開始日"), null=True, blank=True)
     valid_to = models.DateField(_("掲載終了日"), null=True, blank=True)
     status = models.CharField(_("状態"), max_length=10, choices=Status.choices, default=Status.DRAFT)
@@ -64,10 +74,24 @@ class FAQ(models.Model):
 
     def text(self, field: str, lang: str) -> str:
         """The question or answer in ``lang``; else in English for another language (every FAQ
-        has it, and the chatbot's own words are English then too), else in Japanese."""
+        has it, and the chatbot's own words are English then too), else in Japanese. An answer
+        not revised since the Japanese one changed counts as missing: an outdated fee or
+        opening hour must not reach a resident."""
         values = getattr(self, field)
-        fallback = values.get("en") if lang not in {"ja", "easy_ja"} else None
-        return values.get(lang) or fallback or values.get("ja", "")
+        order = [lang, "en", "ja"] if lang not in {"ja", "easy_ja"} else [lang, "ja"]
+        for candidate in order:
+            if values.get(candidate) and (field != "answer" or candidate not in self.outdated_answers()):
+                return values[candidate]
+        return values.get("ja", "")
+
+    def outdated_answers(self) -> list[str]:
+        """Languages whose answer was written from an earlier Japanese answer than the current one."""
+        current = answer_digest(self.answer.get("ja", ""))
+        return [
+            lang
+            for lang in LANGUAGES
+            if lang != "ja" and lang in self.answer and self.answer_sources.get(lang) != current
+        ]
 
 
 class Flow(models.Model):

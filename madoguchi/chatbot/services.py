@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import override
 
 from madoguchi.chatbot import semantic
-from madoguchi.chatbot.models import FAQ, LANGUAGES, Channel, FAQVector, Inquiry, QuestionLog
+from madoguchi.chatbot.models import FAQ, LANGUAGES, Channel, FAQVector, Inquiry, QuestionLog, answer_digest
 from madoguchi.chatbot.privacy import scrub
 from madoguchi.chatbot.selectors import (
     MAX_QUESTION_CHARS,
@@ -215,6 +215,12 @@ def load_faq_files(*, paths: Iterable[Path] | None = None, index: bool = True) -
                         "question": entry["question"],
                         "variants": entry.get("variants", {}),
                         "answer": entry["answer"],
+                        # The content files are reviewed as a whole: every language is current.
+                        "answer_sources": {
+                            lang: answer_digest(entry["answer"]["ja"])
+                            for lang in entry["answer"]
+                            if lang != "ja"
+                        },
                         "status": FAQ.Status.PUBLISHED,
                     },
                 )
@@ -224,9 +230,33 @@ def load_faq_files(*, paths: Iterable[Path] | None = None, index: bool = True) -
     return count
 
 
+def _record_answer_sources(faq: FAQ, *, confirmed: bool) -> None:
+    """Note which Japanese answer each other language's answer now follows.
+
+    A translation staff wrote or changed in this save follows the Japanese answer they saved
+    with it; so do all of them when staff confirm they are still right (``confirmed``). A
+    translation left as it was keeps its old source — if the Japanese answer changed, it is now
+    outdated (``FAQ.outdated_answers``) until someone revises or confirms it.
+    """
+    previous = FAQ.objects.filter(pk=faq.pk).first() if faq.pk else None
+    current = answer_digest(faq.answer.get("ja", ""))
+    sources = {}
+    for lang, text in faq.answer.items():
+        if lang == "ja":
+            continue
+        revised = confirmed or previous is None or previous.answer.get(lang) != text
+        sources[lang] = current if revised else faq.answer_sources.get(lang, "")
+    faq.answer_sources = sources
+
+
 @transaction.atomic
-def save_faq(*, faq: FAQ) -> FAQ:
-    """Save an FAQ edited by staff and bring the index up to date in the same transaction."""
+def save_faq(*, faq: FAQ, translations_confirmed: bool = False) -> FAQ:
+    """Save an FAQ edited by staff and bring the index up to date in the same transaction.
+
+    ``translations_confirmed``: staff checked that every language's answer still says what the
+    Japanese one says (see ``_record_answer_sources``).
+    """
+    _record_answer_sources(faq, confirmed=translations_confirmed)
     faq.save()
     index_faq(faq)
     _embed_later()

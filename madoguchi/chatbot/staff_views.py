@@ -88,7 +88,9 @@ def faq_edit(request: HttpRequest, key: str | None = None) -> HttpResponse:
     codes = set(procedure_selectors.published_procedures().values_list("code", flat=True))
     form = FAQForm(request.POST or None, instance=faq, departments=departments, procedure_codes=codes)
     if request.method == "POST" and form.is_valid():
-        saved = services.save_faq(faq=form.save(commit=False))
+        saved = services.save_faq(
+            faq=form.save(commit=False), translations_confirmed=form.cleaned_data["translations_confirmed"]
+        )
         record_event(
             action="chatbot.faq_saved", actor=request.user, object_type="chatbot.faq", object_id=saved.key
         )

@@ -39,6 +39,12 @@ def test_a_question_sharing_no_word_with_any_faq_is_answered_by_meaning(faqs, se
     assert find_answers(question, "en").confident is False  # meaning alone is never "sure"
 
 
+@pytest.mark.parametrize("question", ["What is the capital of France?", "ラーメンの美味しい作り方"])
+def test_a_question_about_nothing_the_city_answers_gets_no_semantic_guess(faqs, semantic_on, question):
+    embed_faqs()
+    assert keys(question) == []
+
+
 def test_without_the_setting_the_text_search_alone_answers(faqs):
     embed_faqs()  # vectors present, but the setting is off
     assert keys(FORGOT_PIN[0]) == []

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 import pytest
 from django.urls import reverse
 
@@ -128,3 +130,52 @@ def test_every_staff_page_opens(staff_client):
         ("chatbot:staff_flow_new", []),
     ]:
         assert staff_client.get(reverse(name, args=args)).status_code == 200, name
+
+
+def _edit_form(faq: FAQ, **changes) -> dict:
+    """The FAQ editor's fields as they stand for ``faq``, with ``changes``."""
+    data = {
+        "key": faq.key,
+        "topic": faq.topic,
+        "category": faq.category,
+        "department": faq.department_id,
+        "procedure_code": faq.procedure_code,
+        "status": faq.status,
+        "keywords_text": " ".join(faq.keywords),
+    }
+    for lang in faq.question:
+        data[f"question_{lang}"] = faq.question[lang]
+    for lang, texts in faq.variants.items():
+        data[f"variants_{lang}"] = "\n".join(texts)
+    for lang in faq.answer:
+        data[f"answer_{lang}"] = faq.answer[lang]
+    data.update(changes)
+    return data
+
+
+def test_translations_left_behind_by_a_new_japanese_answer_are_flagged_until_revised(staff_client):
+    """The rules change in Japanese: the English and Korean answers still give the old ones."""
+    faq = FAQ.objects.get(key="t-sodai-how")
+    assert faq.outdated_answers() == []  # the content files are loaded as reviewed
+    url = reverse("chatbot:staff_faq", args=[faq.key])
+    form = functools.partial(_edit_form, faq, procedure_code="")  # no procedure catalogue here
+    new_ja = "粗大ごみは電話かインターネットで申し込み、処理券（1点500円）を貼って出してください。"
+    response = staff_client.post(url, form(answer_ja=new_ja))
+    assert response.status_code == 302, response.context["form"].errors
+    faq.refresh_from_db()
+    assert faq.outdated_answers() == ["easy_ja", "en", "ko"]
+    assert faq.text("answer", "ko") == faq.text("answer", "en") == new_ja  # the current one
+    page = staff_client.get(url).content.decode()
+    assert "まだ見直されていません" in page and "English" in page and "한국어" in page
+    assert "easy_ja, en, ko" in staff_client.get(reverse("chatbot:staff_faqs")).content.decode()
+
+    revised_en = "Book by phone or online and attach a 500-yen ticket to each item."
+    staff_client.post(url, form(answer_en=revised_en))
+    faq.refresh_from_db()
+    assert faq.outdated_answers() == ["easy_ja", "ko"]
+    assert faq.text("answer", "ko") == revised_en  # English is current again
+
+    staff_client.post(url, form(translations_confirmed="on"))
+    faq.refresh_from_db()
+    assert faq.outdated_answers() == []
+    assert faq.text("answer", "ko") == faq.answer["ko"]

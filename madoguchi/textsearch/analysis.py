@@ -330,7 +330,8 @@ def _japanese_terms(text: str, *, is_query: bool) -> list[str]:
 @dataclass(frozen=True)
 class QueryWord:
     """A word of a Japanese query: what was written, how it reads (カタカナ), its index terms,
-    and whether it is a function word (a particle or auxiliary: を, たい, です)."""
+    and whether it is a function word: a particle or auxiliary (を, たい, です), or a light verb or
+    formal noun the index leaves out (いる, する, こと)."""
 
     surface: str
     reading: str
@@ -343,8 +344,8 @@ def query_phrases(text: str, lang: str = "ja") -> list[list[QueryWord]]:
     for a query the light path analyses.
 
     The search reads a stretch aloud to recognise a word misspelt with the wrong kanji or half in
-    kana (所特, 在流カード, 戸籍とう本): Sudachi cuts such a word into pieces, but the pieces
-    together read as the word the index knows (see ``selectors._homophones``).
+    kana (在流カード, 戸籍とう本): Sudachi cuts such a word into pieces, but the pieces together
+    read as the word the index knows (see ``selectors._homophones``).
     """
     if not text or not (lang in {"ja", "easy_ja"} or _JAPANESE_KANA.search(text)):
         return []
@@ -355,7 +356,11 @@ def query_phrases(text: str, lang: str = "ja") -> list[list[QueryWord]]:
                 phrases.append([])
             continue
         reading = _katakana(morpheme.reading_form() or morpheme.surface())
-        function = morpheme.part_of_speech()[0] in _FUNCTION_POS
+        function = (
+            morpheme.part_of_speech()[0] in _FUNCTION_POS
+            or morpheme.normalized_form() in _JA_STOP
+            or morpheme.dictionary_form() in _JA_STOP
+        )
         phrases[-1].append(QueryWord(morpheme.surface(), reading, tuple(found), function))
     return [phrase for phrase in phrases if phrase]
 

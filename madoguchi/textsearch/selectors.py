@@ -109,16 +109,26 @@ def _understood_readings(phrases: list[list[QueryWord]], known: Collection[str])
 
 def _homophone_spans(phrases: list[list[QueryWord]]) -> list[tuple[int, int, int, str]]:
     """(phrase, first word, end word, reading term) of every stretch of adjacent words that
-    could be one misspelt word: two or more words, at least one written in kanji."""
+    could be one misspelt word: two or more words, at least one written in kanji, neither end a
+    function word."""
     spans = []
     for number, words in enumerate(phrases):
         for start in range(len(words)):
             for end in range(start + 2, min(start + _MAX_HOMOPHONE_WORDS, len(words)) + 1):
                 stretch = words[start:end]
+                if stretch[0].function or stretch[-1].function:
+                    # 見たい, 置いて, 本に: a word and the particle beside it are not one word.
+                    continue
                 reading = "".join(word.reading for word in stretch)
                 if len(reading) >= _MIN_HOMOPHONE and any(_KANJI.search(word.surface) for word in stretch):
                     spans.append((number, start, end, f"{READING_PREFIX}{reading}"))
     return spans
+
+
+def _unmatched(word: QueryWord, known: Collection[str]) -> bool:
+    """A word that should have matched something and did not: not a function word (those carry no
+    terms by design), and none of its terms in the index."""
+    return not word.function and not any(term in known for term in word.terms)
 
 
 def _homophones(phrases: list[list[QueryWord]], known: Collection[str]) -> list[tuple[str, list[QueryWord]]]:
@@ -126,9 +136,10 @@ def _homophones(phrases: list[list[QueryWord]], known: Collection[str]) -> list[
 
     A word typed with the wrong kanji (在流 for 在留) or half in kana (とう本 for 謄本) is cut by
     Sudachi into pieces the index does not know, or that mean something else. When adjacent
-    words together read as a word the index knows — and at least one of them matches nothing
-    by itself — they are taken for that word, longest stretch first. A correctly written query
-    is left alone: each of its words already matches by its normalised form.
+    words together read as a word the index knows — and at least one of them should have
+    matched and did not (``_unmatched``) — they are taken for that word, longest stretch first.
+    A correctly written query is left alone: each of its words already matches by its
+    normalised form, and a word with the particle beside it (見たい, 切って) is not a stretch.
     """
     found = []
     spans: dict[tuple[int, int], list[tuple[int, str]]] = {}
@@ -139,7 +150,7 @@ def _homophones(phrases: list[list[QueryWord]], known: Collection[str]) -> list[
         while start < len(words):
             for end, term in sorted(spans.get((number, start), []), reverse=True):
                 stretch = words[start:end]
-                if term in known and any(not any(t in known for t in word.terms) for word in stretch):
+                if term in known and any(_unmatched(word, known) for word in stretch):
                     found.append((term, stretch))
                     start = end
                     break

@@ -9,7 +9,13 @@ import pytest
 
 from madoguchi.textsearch.analysis import kana_runs, query_phrases, terms
 from madoguchi.textsearch.models import IndexedDocument, Posting
-from madoguchi.textsearch.selectors import _cover_with_readings, _homophones, _understood_readings, search
+from madoguchi.textsearch.selectors import (
+    _cover_with_readings,
+    _homophone_spans,
+    _homophones,
+    _understood_readings,
+    search,
+)
 from madoguchi.textsearch.services import index_document, rebuild, remove_document
 
 pytestmark = [pytest.mark.django_db, pytest.mark.sqlite_subset]
@@ -197,6 +203,16 @@ def test_misspelt_words_are_replaced_by_the_word_they_read_as_and_correct_ones_a
     [(term, words)] = _homophones(query_phrases("在流カード"), known)
     assert term == "#rザイリュウカード" and [word.surface for word in words] == ["在", "流", "カード"]
     assert _homophones(query_phrases("在留カード 戸籍謄本 図書館の本"), known) == []
+
+
+@pytest.mark.parametrize("query", ["住民票を見たい", "荷物を置いて", "記念切手を買った", "規則を書いている"])
+def test_a_correct_word_beside_a_particle_or_light_verb_is_not_read_as_a_homophone(query):
+    """見た+い reads ミタイ, 置い+て ニオイ (匂い), 切っ+て キッテ (切手), 書い+て+い カイテイ
+    (改定): all readings the index may know, none of them what was written."""
+    phrases = query_phrases(query)
+    known = {term for *_span, term in _homophone_spans(phrases)}  # every stretch's reading known
+    known |= {term for words in phrases for word in words for term in word.terms}
+    assert _homophones(phrases, known) == []
 
 
 def test_a_kana_word_sudachi_understood_is_not_counted_again_by_its_reading():

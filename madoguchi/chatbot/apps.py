@@ -8,6 +8,8 @@ class ChatbotConfig(AppConfig):
     label = "chatbot"
 
     def ready(self) -> None:
+        from madoguchi.chatbot import checks  # noqa: F401 — registers the system checks
+
         # The city's open statistics include how residents use the chatbot (counts only).
         from madoguchi.chatbot.selectors import monthly_questions_per_topic
         from madoguchi.opendata.statistics import StatisticsProvider, register

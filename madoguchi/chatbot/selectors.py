@@ -7,6 +7,7 @@ import functools
 import logging
 import math
 import re
+import threading
 from dataclasses import dataclass
 
 import numpy as np
@@ -22,10 +23,11 @@ from madoguchi.chatbot.models import FAQ, FAQVector, Flow, Inquiry, QuestionLog
 from madoguchi.textsearch.analysis import chinese_as_japanese
 from madoguchi.textsearch.selectors import search
 
+logger = logging.getLogger(__name__)
+
 # A question longer than this is cut before analysis: no FAQ needs more to be found, and a
 # 10,000-character paste must not cost 10,000 characters of analysis.
 MAX_QUESTION_CHARS = 400
-logger = logging.getLogger(__name__)
 MAX_ANSWERS = 5
 # The best candidate is trusted when its BM25 score reaches CONFIDENT_SCORE and it leads the
 # runner-up by CONFIDENT_MARGIN (a ratio): a weak match, or two FAQs matching about equally,
@@ -256,7 +258,7 @@ def find_answers(question: str, lang: str = "ja") -> Answers:
 # When the text search is unsure, the FAQs whose phrasings are nearest in meaning to the question
 # form one more ranking, fused with the text search's by reciprocal rank at SEMANTIC_WEIGHT.
 # Only then: an unsure answer shows the resident three candidates, and on bench/chatbot's dev half
-# the semantic ranking put the right FAQ among them more often (top-3 97.6 → 98.6 %), while
+# the semantic ranking put the right FAQ among them more often (top-3 97.6 → 98.4 %), while
 # fusing it into every answer lowered top-1 (90.6 → 89.4 %) — it is 80 % right on its own.
 SEMANTIC_WEIGHT = 1.0
 SEMANTIC_CANDIDATES = 20
@@ -269,6 +271,7 @@ VECTORS_VERSION_KEY = "chatbot:vectors:version"
 # (version, FAQ ids, matrix) of every stored phrasing vector, loaded once per process and again
 # when the vectors change; about 18 MB for the seeded 11,000 phrasings.
 _loaded_vectors: tuple[object, np.ndarray, np.ndarray] | None = None
+_semantic_failed = threading.Event()
 
 
 def _vectors_version() -> object:
@@ -277,7 +280,8 @@ def _vectors_version() -> object:
     if version is None:
         totals = FAQVector.objects.aggregate(n=Count("pk"), last=Max("pk"))
         version = (totals["n"], totals["last"])
-        cache.set(VECTORS_VERSION_KEY, version, 600)
+        # add, not set: a writer's newer token, set meanwhile, must win.
+        cache.add(VECTORS_VERSION_KEY, version, 600)
     return version
 
 
@@ -293,7 +297,8 @@ def _phrasing_vectors() -> tuple[np.ndarray, np.ndarray]:
             else np.zeros((0, semantic.DIMENSIONS), dtype=semantic.DTYPE)
         )
         _loaded_vectors = (version, ids, matrix)
-    return _loaded_vectors[1], _loaded_vectors[2]
+    loaded = _loaded_vectors  # one read: another thread may replace it meanwhile
+    return loaded[1], loaded[2]
 
 
 def semantic_ranking(question: str) -> list[str]:
@@ -322,14 +327,17 @@ def _with_semantic(question: str, order: list[str], faqs: dict[str, FAQ]) -> lis
     try:
         nearest = semantic_ranking(question)
     except Exception:  # an optional component: log it, answer with the text search
-        logger.exception("意味検索を利用できません / semantic retrieval failed; text search only")
+        # The traceback once per process; after that one line per question, not a page each.
+        log = logger.warning if _semantic_failed.is_set() else logger.exception
+        _semantic_failed.set()
+        log("意味検索を利用できません / semantic retrieval failed; text search only")
         return order
     missing = [key for key in nearest if key not in faqs]
     if missing:
         faqs.update(published_faqs().select_related("department").in_bulk(missing, field_name="key"))
     # The text search's best five (what it would show) against the semantic best twenty: its
     # lower ranks are weak matches, and fused they outvoted the semantic ranking's (dev half:
-    # top-3 97.4 % fusing all of them, 98.6 % fusing five).
+    # top-3 97.4 % fusing all of them, 98.4 % fusing five).
     shown = order[:MAX_ANSWERS]
     fused = _fused([shown, nearest], [1.0, SEMANTIC_WEIGHT])
     position = {key: rank for rank, key in enumerate(shown)}

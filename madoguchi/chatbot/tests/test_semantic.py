@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from django.core.management import CommandError, call_command
 
-from madoguchi.chatbot import semantic
+from madoguchi.chatbot import semantic, services
 from madoguchi.chatbot.models import FAQ, FAQVector
 from madoguchi.chatbot.selectors import find_answers
 from madoguchi.chatbot.services import add_variant, embed_faqs, save_faq
@@ -83,9 +83,63 @@ def test_saving_an_faq_embeds_it_after_commit_only_when_the_setting_is_on(
         save_faq(faq=faq)
     assert not FAQVector.objects.exists()
     settings.MADOGUCHI_CHATBOT_SEMANTIC = True
+    with django_capture_on_commit_callbacks() as callbacks:
+        save_faq(faq=faq)
+    assert not FAQVector.objects.exists()  # not inside the staff's transaction
+    for callback in callbacks:
+        callback()
+    assert FAQVector.objects.filter(faq=faq).exists()
+
+
+def test_a_failing_model_does_not_fail_the_save(
+    faqs, semantic_on, monkeypatch, django_capture_on_commit_callbacks
+):
+    """Where tasks run in-process the embedding runs in the staff's request, after the commit."""
+
+    def broken(texts):
+        raise RuntimeError("model file unreadable")
+
+    monkeypatch.setattr(semantic, "embed_passages", broken)
+    faq = FAQ.objects.get(key="t-wifi")
+    faq.answer = {**faq.answer, "ja": "ロビーで使えます。"}
     with django_capture_on_commit_callbacks(execute=True):
         save_faq(faq=faq)
-    assert FAQVector.objects.filter(faq=faq).exists()
+    faq.refresh_from_db()
+    assert faq.answer["ja"] == "ロビーで使えます。"
+
+
+def test_one_embedding_run_at_a_time_and_a_request_made_during_it_is_not_lost(faqs, semantic_on, monkeypatch):
+    passes = []
+    real_pass = services._embed_pending
+
+    def one_pass(progress):
+        passes.append(len(passes))
+        if len(passes) == 1:
+            assert embed_faqs() == 0  # another process asks meanwhile: it leaves the work to us
+        return real_pass(progress)
+
+    monkeypatch.setattr(services, "_embed_pending", one_pass)
+    assert embed_faqs() == FAQVector.objects.count() > 0
+    assert passes == [0, 1]  # the request made during the first pass ran as a second
+
+
+def test_vectors_of_another_model_are_replaced(faqs, semantic_on, monkeypatch):
+    count = embed_faqs()
+    before = set(FAQVector.objects.values_list("digest", flat=True))
+    monkeypatch.setattr(semantic, "model_id", lambda: "a newer model")
+    assert embed_faqs() == count
+    assert FAQVector.objects.count() == count
+    assert before.isdisjoint(FAQVector.objects.values_list("digest", flat=True))
+
+
+def test_turning_it_on_without_the_model_installed_is_a_configuration_error(settings, monkeypatch):
+    from madoguchi.chatbot.checks import semantic_model_installed
+
+    assert semantic_model_installed(None) == []
+    settings.MADOGUCHI_CHATBOT_SEMANTIC = True
+    assert semantic_model_installed(None) == []
+    monkeypatch.setattr(semantic, "available", lambda: False)
+    assert [error.id for error in semantic_model_installed(None)] == ["chatbot.E001"]
 
 
 def test_a_failing_model_leaves_the_text_search_answer(faqs, settings, monkeypatch, caplog):

@@ -402,6 +402,18 @@ def weekly_insights(*, weeks: int = 4, per_list: int = 10) -> list[WeeklyInsight
     ]
 
 
+def faqs_for_staff(*, status: str = "", q: str = "", outdated: bool = False) -> list[FAQ]:
+    """The staff's FAQ list: by status, by a word in the key, question or topic, and (``outdated``)
+    only those with a translation not revised since the Japanese answer changed — found in
+    Python, as it compares digests of the answer; a city has hundreds of FAQs, not more."""
+    faqs = FAQ.objects.select_related("department").order_by("topic", "key")
+    if status in FAQ.Status.values:
+        faqs = faqs.filter(status=status)
+    if q:
+        faqs = faqs.filter(Q(key__icontains=q) | Q(question__icontains=q) | Q(topic__icontains=q))
+    return [faq for faq in faqs if faq.outdated_answers()] if outdated else list(faqs)
+
+
 def faq_choices() -> list[tuple[str, str]]:
     """(key, Japanese question) of every FAQ, for the staff's "add as a variant" picker."""
     return [(faq.key, str(faq)) for faq in FAQ.objects.only("key", "question").order_by("topic", "key")]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -60,17 +59,21 @@ def add_variant(request: HttpRequest) -> HttpResponse:
 
 @staff_required
 def faq_list(request: HttpRequest) -> HttpResponse:
-    faqs = FAQ.objects.select_related("department").order_by("topic", "key")
     status = request.GET.get("status", "")
-    if status in FAQ.Status.values:
-        faqs = faqs.filter(status=status)
     q = request.GET.get("q", "").strip()[:100]
-    if q:
-        faqs = faqs.filter(Q(key__icontains=q) | Q(question__icontains=q) | Q(topic__icontains=q))
+    outdated = request.GET.get("outdated") == "1"
+    faqs = selectors.faqs_for_staff(status=status, q=q, outdated=outdated)
     return render(
         request,
         "chatbot/staff/faq_list.html",
-        {"faqs": faqs[:500], "status": status, "q": q, "statuses": FAQ.Status.choices, "total": faqs.count()},
+        {
+            "faqs": faqs[:500],
+            "status": status,
+            "q": q,
+            "outdated": outdated,
+            "statuses": FAQ.Status.choices,
+            "total": len(faqs),
+        },
     )
 
 

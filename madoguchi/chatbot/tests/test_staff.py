@@ -168,6 +168,8 @@ def test_translations_left_behind_by_a_new_japanese_answer_are_flagged_until_rev
     page = staff_client.get(url).content.decode()
     assert "まだ見直されていません" in page and "English" in page and "한국어" in page
     assert "easy_ja, en, ko" in staff_client.get(reverse("chatbot:staff_faqs")).content.decode()
+    flagged = staff_client.get(reverse("chatbot:staff_faqs"), {"outdated": "1"}).context["faqs"]
+    assert [flagged_faq.key for flagged_faq in flagged] == ["t-sodai-how"]
 
     revised_en = "Book by phone or online and attach a 500-yen ticket to each item."
     staff_client.post(url, form(answer_en=revised_en))
@@ -178,4 +180,5 @@ def test_translations_left_behind_by_a_new_japanese_answer_are_flagged_until_rev
     staff_client.post(url, form(translations_confirmed="on"))
     faq.refresh_from_db()
     assert faq.outdated_answers() == []
+    assert list(staff_client.get(reverse("chatbot:staff_faqs"), {"outdated": "1"}).context["faqs"]) == []
     assert faq.text("answer", "ko") == faq.answer["ko"]

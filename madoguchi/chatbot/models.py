@@ -22,9 +22,11 @@ LANGUAGES: dict[str, str] = {
 REQUIRED_LANGUAGES = ("ja", "easy_ja", "en")
 
 
-def answer_digest(text: str) -> str:
-    """A short fingerprint of a Japanese answer, recorded beside each translation of it."""
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+def current_sources(answer: dict[str, str]) -> dict[str, str]:
+    """``FAQ.answer_sources`` for answers all written from the Japanese one beside them: each
+    language → a short fingerprint (SHA-256, 16 hex digits) of that Japanese answer."""
+    digest = hashlib.sha256(answer.get("ja", "").encode("utf-8")).hexdigest()[:16]
+    return {lang: digest for lang in answer if lang != "ja"}
 
 
 class FAQ(models.Model):
@@ -55,9 +57,10 @@ class FAQ(models.Model):
     question = models.JSONField(_("質問"), default=dict)
     variants = models.JSONField(_("言い換え"), default=dict, blank=True)
     answer = models.JSONField(_("回答"), default=dict)
-    # Language → ``answer_digest`` of the Japanese answer its answer was written from. When the
-    # Japanese answer changes (a new fee, new hours), the others are out of date until staff
-    # revise or confirm them: residents are then shown a current version (see ``text``).
+    # Language → fingerprint of the Japanese answer its answer was written from (see
+    # ``current_sources``). When the Japanese answer changes (a new fee, new hours), the others
+    # are out of date until staff revise or confirm them: residents are then shown a current
+    # version (see ``text``).
     answer_sources = models.JSONField(_("翻訳元"), default=dict, blank=True)
     valid_from = models.DateField(_("掲載開始日"), null=True, blank=True)
     valid_to = models.DateField(_("掲載終了日"), null=True, blank=True)
@@ -78,19 +81,18 @@ class FAQ(models.Model):
         not revised since the Japanese one changed counts as missing: an outdated fee or
         opening hour must not reach a resident."""
         values = getattr(self, field)
+        outdated = self.outdated_answers() if field == "answer" else []
         order = [lang, "en", "ja"] if lang not in {"ja", "easy_ja"} else [lang, "ja"]
         for candidate in order:
-            if values.get(candidate) and (field != "answer" or candidate not in self.outdated_answers()):
+            if values.get(candidate) and candidate not in outdated:
                 return values[candidate]
         return values.get("ja", "")
 
     def outdated_answers(self) -> list[str]:
         """Languages whose answer was written from an earlier Japanese answer than the current one."""
-        current = answer_digest(self.answer.get("ja", ""))
+        current = current_sources(self.answer)
         return [
-            lang
-            for lang in LANGUAGES
-            if lang != "ja" and lang in self.answer and self.answer_sources.get(lang) != current
+            lang for lang in LANGUAGES if lang in current and self.answer_sources.get(lang) != current[lang]
         ]
 
 
@@ -194,8 +196,9 @@ class FAQVector(models.Model):
     """意味ベクトル — the embedding of one phrasing of an FAQ (its question or a variant, any
     language), for the optional semantic retrieval (``chatbot.semantic``).
 
-    ``digest`` is the SHA-256 of the text: re-embedding after an edit skips the phrasings that
-    did not change. Stored in the database so every app process shares them, as the text index.
+    ``digest`` is the SHA-256 of the model's name and the text: re-embedding after an edit skips
+    the phrasings that did not change, and a new model replaces them all. Stored in the database
+    so every app process shares them, as the text index.
     """
 
     faq = models.ForeignKey(FAQ, on_delete=models.CASCADE, related_name="vectors")

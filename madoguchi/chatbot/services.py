@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import override
 
 from madoguchi.chatbot import semantic
-from madoguchi.chatbot.models import FAQ, LANGUAGES, Channel, FAQVector, Inquiry, QuestionLog, answer_digest
+from madoguchi.chatbot.models import FAQ, LANGUAGES, Channel, FAQVector, Inquiry, QuestionLog, current_sources
 from madoguchi.chatbot.privacy import scrub
 from madoguchi.chatbot.selectors import (
     MAX_QUESTION_CHARS,
@@ -253,11 +253,7 @@ def load_faq_files(*, paths: Iterable[Path] | None = None, index: bool = True) -
                         "variants": entry.get("variants", {}),
                         "answer": entry["answer"],
                         # The content files are reviewed as a whole: every language is current.
-                        "answer_sources": {
-                            lang: answer_digest(entry["answer"]["ja"])
-                            for lang in entry["answer"]
-                            if lang != "ja"
-                        },
+                        "answer_sources": current_sources(entry["answer"]),
                         "status": FAQ.Status.PUBLISHED,
                     },
                 )
@@ -275,15 +271,13 @@ def _record_answer_sources(faq: FAQ, *, confirmed: bool) -> None:
     translation left as it was keeps its old source — if the Japanese answer changed, it is now
     outdated (``FAQ.outdated_answers``) until someone revises or confirms it.
     """
-    previous = FAQ.objects.filter(pk=faq.pk).first() if faq.pk else None
-    current = answer_digest(faq.answer.get("ja", ""))
-    sources = {}
-    for lang, text in faq.answer.items():
-        if lang == "ja":
-            continue
-        revised = confirmed or previous is None or previous.answer.get(lang) != text
-        sources[lang] = current if revised else faq.answer_sources.get(lang, "")
-    faq.answer_sources = sources
+    previous = FAQ.objects.filter(pk=faq.pk).only("answer").first() if faq.pk else None
+    faq.answer_sources = {
+        lang: source
+        if confirmed or previous is None or previous.answer.get(lang) != faq.answer[lang]
+        else faq.answer_sources.get(lang, "")
+        for lang, source in current_sources(faq.answer).items()
+    }
 
 
 @transaction.atomic

@@ -131,7 +131,9 @@ def _unmatched(word: QueryWord, known: Collection[str]) -> bool:
     return not word.function and not any(term in known for term in word.terms)
 
 
-def _homophones(phrases: list[list[QueryWord]], known: Collection[str]) -> list[tuple[str, list[QueryWord]]]:
+def _homophones(
+    phrases: list[list[QueryWord]], spans: list[tuple[int, int, int, str]], known: Collection[str]
+) -> list[tuple[str, list[QueryWord]]]:
     """Misspelt words recognised by their reading: (the reading term, the words it replaces).
 
     A word typed with the wrong kanji (在流 for 在留) or half in kana (とう本 for 謄本) is cut by
@@ -140,15 +142,16 @@ def _homophones(phrases: list[list[QueryWord]], known: Collection[str]) -> list[
     matched and did not (``_unmatched``) — they are taken for that word, longest stretch first.
     A correctly written query is left alone: each of its words already matches by its
     normalised form, and a word with the particle beside it (見たい, 切って) is not a stretch.
+    ``spans`` are ``_homophone_spans(phrases)``, already looked up for ``known``.
     """
     found = []
-    spans: dict[tuple[int, int], list[tuple[int, str]]] = {}
-    for number, start, end, term in _homophone_spans(phrases):
-        spans.setdefault((number, start), []).append((end, term))
+    starting: dict[tuple[int, int], list[tuple[int, str]]] = {}
+    for number, start, end, term in spans:
+        starting.setdefault((number, start), []).append((end, term))
     for number, words in enumerate(phrases):
         start = 0
         while start < len(words):
-            for end, term in sorted(spans.get((number, start), []), reverse=True):
+            for end, term in sorted(starting.get((number, start), []), reverse=True):
                 stretch = words[start:end]
                 if term in known and any(_unmatched(word, known) for word in stretch):
                     found.append((term, stretch))
@@ -257,12 +260,13 @@ def search(
     for run in runs:
         spans = ((i, j) for i in range(len(run)) for j in range(i + 2, len(run) + 1))
         candidates.update(f"{READING_PREFIX}{run[i:j]}" for i, j in spans)
-    candidates.update(term for *_span, term in _homophone_spans(phrases))
+    homophone_spans = _homophone_spans(phrases)
+    candidates.update(term for *_span, term in homophone_spans)
     if not candidates or limit <= 0 or (keys is not None and not keys):
         return []
     frequencies = _document_frequencies(namespace, candidates)
     query_terms.update(_cover_with_readings(runs, frequencies, _understood_readings(phrases, frequencies)))
-    for term, words in _homophones(phrases, frequencies):
+    for term, words in _homophones(phrases, homophone_spans, frequencies):
         query_terms.subtract(t for word in words for t in word.terms)
         query_terms[term] += 1
     present = {term: count for term, count in query_terms.items() if count > 0 and term in frequencies}

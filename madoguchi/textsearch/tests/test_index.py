@@ -200,9 +200,10 @@ def test_a_word_misspelt_with_the_wrong_kanji_or_half_in_kana_is_found_by_its_re
 def test_misspelt_words_are_replaced_by_the_word_they_read_as_and_correct_ones_are_left_alone():
     rebuild(namespace="faq", documents=MISSPELT)
     known = set(Posting.objects.values_list("term", flat=True))
-    [(term, words)] = _homophones(query_phrases("在流カード"), known)
+    misspelt, correct = query_phrases("在流カード"), query_phrases("在留カード 戸籍謄本 図書館の本")
+    [(term, words)] = _homophones(misspelt, _homophone_spans(misspelt), known)
     assert term == "#rザイリュウカード" and [word.surface for word in words] == ["在", "流", "カード"]
-    assert _homophones(query_phrases("在留カード 戸籍謄本 図書館の本"), known) == []
+    assert _homophones(correct, _homophone_spans(correct), known) == []
 
 
 @pytest.mark.parametrize("query", ["住民票を見たい", "荷物を置いて", "記念切手を買った", "規則を書いている"])
@@ -210,9 +211,10 @@ def test_a_correct_word_beside_a_particle_or_light_verb_is_not_read_as_a_homopho
     """見た+い reads ミタイ, 置い+て ニオイ (匂い), 切っ+て キッテ (切手), 書い+て+い カイテイ
     (改定): all readings the index may know, none of them what was written."""
     phrases = query_phrases(query)
-    known = {term for *_span, term in _homophone_spans(phrases)}  # every stretch's reading known
+    spans = _homophone_spans(phrases)
+    known = {term for *_span, term in spans}  # every stretch's reading known
     known |= {term for words in phrases for word in words for term in word.terms}
-    assert _homophones(phrases, known) == []
+    assert _homophones(phrases, spans, known) == []
 
 
 def test_a_kana_word_sudachi_understood_is_not_counted_again_by_its_reading():

@@ -275,7 +275,8 @@ _semantic_failed = threading.Event()
 
 
 def _vectors_version() -> object:
-    """A token that changes whenever the stored vectors do (cached; the services clear it)."""
+    """A token that changes whenever the stored vectors do: the one ``services.embed_faqs`` sets
+    after writing, or — when the cache has lost it — their count and highest id."""
     version = cache.get(VECTORS_VERSION_KEY)
     if version is None:
         totals = FAQVector.objects.aggregate(n=Count("pk"), last=Max("pk"))
@@ -301,10 +302,9 @@ def _phrasing_vectors() -> tuple[np.ndarray, np.ndarray]:
     return loaded[1], loaded[2]
 
 
-def semantic_ranking(question: str) -> list[str]:
-    """Keys of the published FAQs whose phrasings are nearest in meaning to ``question``, best
-    first (at most SEMANTIC_CANDIDATES, none below SEMANTIC_FLOOR); an FAQ ranks by its nearest
-    phrasing."""
+def semantic_ranking(question: str) -> list[FAQ]:
+    """The published FAQs whose phrasings are nearest in meaning to ``question``, best first (at
+    most SEMANTIC_CANDIDATES, none below SEMANTIC_FLOOR); an FAQ ranks by its nearest phrasing."""
     ids, matrix = _phrasing_vectors()
     if not len(ids):
         return []
@@ -317,24 +317,24 @@ def semantic_ranking(question: str) -> list[str]:
             nearest.append(int(ids[row]))
             if len(nearest) >= SEMANTIC_CANDIDATES:
                 break
-    keys = dict(published_faqs().filter(pk__in=nearest).values_list("pk", "key"))
-    return [keys[pk] for pk in nearest if pk in keys]
+    found = published_faqs().select_related("department").in_bulk(nearest)
+    return [found[pk] for pk in nearest if pk in found]
 
 
 def _with_semantic(question: str, order: list[str], faqs: dict[str, FAQ]) -> list[str]:
     """``order`` fused with the semantic ranking; ``faqs`` gains the FAQs only it found. If the
     model cannot run, the text search's order stands: an answer is never lost to it."""
     try:
-        nearest = semantic_ranking(question)
+        found = semantic_ranking(question)
     except Exception:  # an optional component: log it, answer with the text search
         # The traceback once per process; after that one line per question, not a page each.
         log = logger.warning if _semantic_failed.is_set() else logger.exception
         _semantic_failed.set()
         log("意味検索を利用できません / semantic retrieval failed; text search only")
         return order
-    missing = [key for key in nearest if key not in faqs]
-    if missing:
-        faqs.update(published_faqs().select_related("department").in_bulk(missing, field_name="key"))
+    for faq in found:
+        faqs.setdefault(faq.key, faq)
+    nearest = [faq.key for faq in found]
     # The text search's best five (what it would show) against the semantic best twenty: its
     # lower ranks are weak matches, and fused they outvoted the semantic ranking's (dev half:
     # top-3 97.4 % fusing all of them, 98.4 % fusing five).

@@ -134,6 +134,11 @@ def embed_faqs(*, progress: Callable[[int, int], None] | None = None) -> int:
     return embedded
 
 
+def embedding_in_progress() -> bool:
+    """Whether some process is running ``embed_faqs`` now (it will take in any later change)."""
+    return bool(cache.get(EMBED_LOCK))
+
+
 def _embed_pending(progress: Callable[[int, int], None] | None) -> int:
     """One pass of ``embed_faqs``.
 

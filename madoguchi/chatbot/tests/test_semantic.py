@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+
 import pytest
 from django.core.management import CommandError, call_command
 
@@ -163,3 +165,38 @@ def test_the_command_embeds_and_refuses_when_the_setting_is_off(faqs, settings):
     settings.MADOGUCHI_CHATBOT_SEMANTIC = True
     call_command("chatbot_embed", "--no-progress")
     assert FAQVector.objects.exists()
+
+
+def test_a_run_that_fails_midway_keeps_its_finished_batches_and_the_next_run_completes_it(
+    faqs, semantic_on, monkeypatch
+):
+    """Each batch is its own transaction: a model failure on the third batch loses only that one."""
+    monkeypatch.setattr(semantic, "BATCH", 10)
+    real_embed = semantic.embed_passages
+    calls = []
+
+    def failing_on_the_third_batch(texts):
+        calls.append(len(texts))
+        if len(calls) == 3:
+            raise RuntimeError("worker killed")
+        return real_embed(texts)
+
+    monkeypatch.setattr(semantic, "embed_passages", failing_on_the_third_batch)
+    with pytest.raises(RuntimeError):
+        embed_faqs()
+    assert FAQVector.objects.count() == 20  # two batches written
+    assert not services.embedding_in_progress()  # the lock is released for the next run
+    monkeypatch.setattr(semantic, "embed_passages", real_embed)
+    remaining = embed_faqs()
+    total = sum(len(set(_texts(faq))) for faq in FAQ.objects.all())
+    assert remaining == total - 20 and FAQVector.objects.count() == total
+
+
+def test_the_command_says_so_when_another_process_is_embedding(faqs, semantic_on):
+    from django.core.cache import cache
+
+    cache.add(services.EMBED_LOCK, True, 60)
+    out = io.StringIO()
+    call_command("chatbot_embed", "--no-progress", stdout=out)
+    assert "別のプロセスがベクトル化を実行中です" in out.getvalue()
+    assert not FAQVector.objects.exists()

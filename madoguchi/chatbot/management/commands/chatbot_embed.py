@@ -2,7 +2,7 @@
 
 import sys
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 from tqdm import tqdm
 
 from madoguchi.chatbot import semantic, services
@@ -14,7 +14,7 @@ class Command(BaseCommand):
         "（MADOGUCHI_CHATBOT_SEMANTIC を有効にして使います）。"
     )
 
-    def add_arguments(self, parser) -> None:
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--no-progress", action="store_true", help="進捗バーを表示しない")
 
     def handle(self, *args, no_progress: bool = False, **options) -> None:
@@ -30,4 +30,12 @@ class Command(BaseCommand):
                 bar.update(done)
 
             embedded = services.embed_faqs(progress=progress)
+        if not embedded and services.embedding_in_progress():
+            self.stdout.write(
+                self.style.WARNING(
+                    "別のプロセスがベクトル化を実行中です。今回の変更もそのプロセスが続けて反映します / "
+                    "another process is embedding now; it will take in these changes too"
+                )
+            )
+            return
         self.stdout.write(self.style.SUCCESS(f"{embedded} 件の言い回しをベクトル化しました"))

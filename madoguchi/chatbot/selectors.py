@@ -10,7 +10,6 @@ import re
 import threading
 from dataclasses import dataclass
 
-import numpy as np
 from django.core.cache import cache
 from django.db.models import Count, Max, Q, QuerySet
 from django.db.models.functions import TruncMonth, TruncWeek
@@ -268,9 +267,9 @@ SEMANTIC_CANDIDATES = 20
 # at 0.858 or more. Below it, the text search's answer (or "not found") stands alone.
 SEMANTIC_FLOOR = 0.85
 VECTORS_VERSION_KEY = "chatbot:vectors:version"
-# (version, FAQ ids, matrix) of every stored phrasing vector, loaded once per process and again
-# when the vectors change; about 18 MB for the seeded 11,000 phrasings.
-_loaded_vectors: tuple[object, np.ndarray, np.ndarray] | None = None
+# (version, vectors) of every stored phrasing, loaded once per process and again when the vectors
+# change; about 18 MB for the seeded 11,600 phrasings.
+_loaded_vectors: tuple[object, semantic.Vectors] | None = None
 _semantic_failed = threading.Event()
 
 
@@ -286,37 +285,26 @@ def _vectors_version() -> object:
     return version
 
 
-def _phrasing_vectors() -> tuple[np.ndarray, np.ndarray]:
+def _phrasing_vectors() -> semantic.Vectors:
     global _loaded_vectors  # a per-process cache, replaced whole
     version = _vectors_version()
-    if _loaded_vectors is None or _loaded_vectors[0] != version:
-        rows = list(FAQVector.objects.values_list("faq_id", "vector"))
-        ids = np.array([faq_id for faq_id, _vector in rows], dtype=np.int64)
-        matrix = (
-            np.stack([semantic.from_bytes(vector) for _faq_id, vector in rows])
-            if rows
-            else np.zeros((0, semantic.DIMENSIONS), dtype=semantic.DTYPE)
-        )
-        _loaded_vectors = (version, ids, matrix)
     loaded = _loaded_vectors  # one read: another thread may replace it meanwhile
-    return loaded[1], loaded[2]
+    if loaded is None or loaded[0] != version:
+        loaded = (
+            version,
+            semantic.Vectors.from_rows(list(FAQVector.objects.values_list("faq_id", "vector"))),
+        )
+        _loaded_vectors = loaded
+    return loaded[1]
 
 
 def semantic_ranking(question: str) -> list[FAQ]:
     """The published FAQs whose phrasings are nearest in meaning to ``question``, best first (at
     most SEMANTIC_CANDIDATES, none below SEMANTIC_FLOOR); an FAQ ranks by its nearest phrasing."""
-    ids, matrix = _phrasing_vectors()
-    if not len(ids):
+    vectors = _phrasing_vectors()
+    if not len(vectors.ids):
         return []
-    similarity = matrix @ semantic.embed_query(question)
-    nearest: list[int] = []
-    for row in np.argsort(-similarity, kind="stable"):
-        if similarity[row] < SEMANTIC_FLOOR:
-            break
-        if int(ids[row]) not in nearest:
-            nearest.append(int(ids[row]))
-            if len(nearest) >= SEMANTIC_CANDIDATES:
-                break
+    nearest = vectors.nearest(semantic.embed_query(question), floor=SEMANTIC_FLOOR, limit=SEMANTIC_CANDIDATES)
     found = published_faqs().select_related("department").in_bulk(nearest)
     return [found[pk] for pk in nearest if pk in found]
 

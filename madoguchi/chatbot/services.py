@@ -164,7 +164,7 @@ def _embed_pending(progress: Callable[[int, int], None] | None) -> int:
             with transaction.atomic():
                 FAQVector.objects.bulk_create(
                     [
-                        FAQVector(faq_id=faq_id, digest=digest, vector=semantic.to_bytes(vector))
+                        FAQVector(faq_id=faq_id, digest=digest, vector=vector)
                         for ((faq_id, digest), _text), vector in zip(batch, vectors, strict=True)
                     ],
                     ignore_conflicts=True,
